@@ -1,0 +1,100 @@
+package io.opsflow.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link OpsflowConfig} from environment variables. An optional {@code opsflow.yaml} in the
+ * working directory (or the file named by {@code OPSFLOW_CONFIG}) may hold the same keys, either as
+ * the variable names or in lower case without the prefix ({@code http_port: 8080}); the environment
+ * wins over the file.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> values;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.values = new HashMap<>();
+    Path file = Path.of(env.getOrDefault("OPSFLOW_CONFIG", "opsflow.yaml"));
+    if (Files.isRegularFile(file)) {
+      values.putAll(readYaml(file));
+    }
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith("OPSFLOW_") && v != null && !v.isBlank()) {
+            values.put(k, v);
+          }
+        });
+  }
+
+  public static OpsflowConfig fromEnvironment() {
+    return new ConfigLoader(System.getenv()).load();
+  }
+
+  public OpsflowConfig load() {
+    int port = parsePort(get("HTTP_PORT").orElse("8080"));
+    Path dataDir = Path.of(get("DATA_DIR").orElse("./data"));
+    String history = get("HISTORY_LEVEL").orElse("full");
+    return new OpsflowConfig(
+        port,
+        dataDir,
+        get("KAFKA_BOOTSTRAP"),
+        get("DB_URL"),
+        get("DB_USER"),
+        get("DB_PASSWORD"),
+        get("ADMIN_TOKEN"),
+        get("WORKFLOWS_DIR").map(Path::of),
+        get("SLACK_BOT_TOKEN"),
+        get("SLACK_SIGNING_SECRET"),
+        get("SLACK_API_URL"),
+        get("ZOOM_ACCOUNT_ID"),
+        get("ZOOM_API_URL"),
+        get("SMTP_HOST"),
+        get("IMAP_URL"),
+        history);
+  }
+
+  private Optional<String> get(String suffix) {
+    return Optional.ofNullable(values.get("OPSFLOW_" + suffix));
+  }
+
+  private static int parsePort(String raw) {
+    try {
+      int port = Integer.parseInt(raw.trim());
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("OPSFLOW_HTTP_PORT out of range: " + raw);
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("OPSFLOW_HTTP_PORT is not a number: " + raw, e);
+    }
+  }
+
+  private static Map<String, String> readYaml(Path file) {
+    try {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      Map<String, String> out = new HashMap<>();
+      if (root != null && root.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String key = e.getKey().toUpperCase().replace('-', '_').replace('.', '_');
+          if (!key.startsWith("OPSFLOW_")) {
+            key = "OPSFLOW_" + key;
+          }
+          out.put(key, e.getValue().asText());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.opsflow.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The whole configuration, read once at start from the environment (and an optional {@code
+ * opsflow.yaml} that mirrors the variables). Immutable; secrets are never printed by {@link
+ * #toString()}.
+ */
+public record OpsflowConfig(
+    int httpPort,
+    Path dataDir,
+    Optional<String> kafkaBootstrap,
+    Optional<String> dbUrl,
+    Optional<String> dbUser,
+    Optional<String> dbPassword,
+    Optional<String> adminToken,
+    Optional<Path> workflowsDir,
+    Optional<String> slackBotToken,
+    Optional<String> slackSigningSecret,
+    Optional<String> slackApiUrl,
+    Optional<String> zoomAccountId,
+    Optional<String> zoomApiUrl,
+    Optional<String> smtpHost,
+    Optional<String> imapUrl,
+    String historyLevel) {
+
+  /** The H2 file database under the data dir, unless a JDBC URL is configured. */
+  public String jdbcUrl() {
+    return dbUrl.orElseGet(
+        () ->
+            "jdbc:h2:file:"
+                + dataDir.resolve("db").resolve("opsflow").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  public boolean embeddedKafka() {
+    return kafkaBootstrap.isEmpty();
+  }
+
+  public boolean slackConfigured() {
+    return slackBotToken.isPresent() && slackSigningSecret.isPresent();
+  }
+
+  public boolean zoomConfigured() {
+    return zoomAccountId.isPresent();
+  }
+
+  public boolean smtpConfigured() {
+    return smtpHost.isPresent();
+  }
+
+  public boolean imapConfigured() {
+    return imapUrl.isPresent();
+  }
+
+  /** A copy with another HTTP port (tests and the embedded benchmark pick a free one). */
+  public OpsflowConfig withHttpPort(int port) {
+    return new OpsflowConfig(
+        port,
+        dataDir,
+        kafkaBootstrap,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        workflowsDir,
+        slackBotToken,
+        slackSigningSecret,
+        slackApiUrl,
+        zoomAccountId,
+        zoomApiUrl,
+        smtpHost,
+        imapUrl,
+        historyLevel);
+  }
+
+  /** A copy with the given database and Kafka (tests point the app at their own). */
+  public OpsflowConfig withInfrastructure(
+      String kafka, String url, String user, String password, Path data) {
+    return new OpsflowConfig(
+        httpPort,
+        data,
+        Optional.ofNullable(kafka),
+        Optional.ofNullable(url),
+        Optional.ofNullable(user),
+        Optional.ofNullable(password),
+        adminToken,
+        workflowsDir,
+        slackBotToken,
+        slackSigningSecret,
+        slackApiUrl,
+        zoomAccountId,
+        zoomApiUrl,
+        smtpHost,
+        imapUrl,
+        historyLevel);
+  }
+
+  @Override
+  public String toString() {
+    return "OpsflowConfig[httpPort="
+        + httpPort
+        + ", dataDir="
+        + dataDir
+        + ", kafka="
+        + kafkaBootstrap.orElse("embedded")
+        + ", db="
+        + jdbcUrl()
+        + ", slack="
+        + slackConfigured()
+        + ", zoom="
+        + zoomConfigured()
+        + ", smtp="
+        + smtpConfigured()
+        + ", imap="
+        + imapConfigured()
+        + "]";
+  }
+}

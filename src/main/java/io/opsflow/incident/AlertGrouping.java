@@ -1,0 +1,124 @@
+package io.opsflow.incident;
+
+import java.util.Optional;
+
+/**
+ * The alert grouping rules: an open incident per alert identity; later notifications update it; a
+ * resolved incident never absorbs new alerts. Pure rules over an {@link IncidentStore}: no I/O of
+ * its own, so tests call it directly.
+ */
+public final class AlertGrouping {
+
+  /** What one signal did, for metrics and for callers that want to wait on it. */
+  public enum Outcome {
+    OPENED,
+    UPDATED,
+    ACKNOWLEDGED,
+    RESOLVED,
+    DROPPED
+  }
+
+  public Outcome apply(AlertSignal signal, IncidentStore store) {
+    Optional<Incident> open = store.findOpen(signal.integrationId(), signal.alertKey());
+    return switch (signal.action()) {
+      case TRIGGER -> open.map(i -> update(i, signal, store)).orElseGet(() -> open(signal, store));
+      case ACKNOWLEDGE -> open.map(i -> acknowledge(i, signal, store)).orElse(Outcome.DROPPED);
+      case RESOLVE -> open.map(i -> resolve(i, signal, store)).orElse(Outcome.DROPPED);
+    };
+  }
+
+  private Outcome open(AlertSignal signal, IncidentStore store) {
+    Incident incident = Incident.open(signal);
+    store.add(incident);
+    incident.seen(signal.at());
+    for (AlertSignal.Item item : signal.items()) {
+      store.add(IncidentAlert.first(incident.id(), item, signal.at()));
+      incident.alertAdded();
+    }
+    store.record(
+        new TimelineEntry(
+            incident.id(),
+            signal.at(),
+            "opened",
+            actor(signal),
+            "Incident opened by " + signal.source() + ": " + incident.title()));
+    store.publish(IncidentEvent.of(IncidentEvent.TRIGGERED, incident, signal.at(), actor(signal)));
+    store.signal(
+        new WorkflowSignal(
+            incident.id(),
+            incident.organizationId(),
+            WorkflowSignal.Kind.START,
+            actor(signal),
+            signal.at()));
+    return Outcome.OPENED;
+  }
+
+  private Outcome update(Incident incident, AlertSignal signal, IncidentStore store) {
+    incident.seen(signal.at());
+    for (AlertSignal.Item item : signal.items()) {
+      Optional<IncidentAlert> known = store.findAlert(incident.id(), item.fingerprint());
+      if (known.isEmpty()) {
+        store.add(IncidentAlert.first(incident.id(), item, signal.at()));
+        incident.alertAdded();
+        store.record(
+            new TimelineEntry(
+                incident.id(),
+                signal.at(),
+                "alert_added",
+                actor(signal),
+                "Alert " + describe(item) + " grouped into this incident"));
+        store.publish(
+            IncidentEvent.of(IncidentEvent.ALERT_ADDED, incident, signal.at(), actor(signal)));
+        continue;
+      }
+      switch (known.get().update(item, signal.at())) {
+        case FIRED_AGAIN ->
+            store.record(
+                new TimelineEntry(
+                    incident.id(),
+                    signal.at(),
+                    "alert_fired",
+                    actor(signal),
+                    "Alert " + describe(item) + " is firing again"));
+        case RESOLVED ->
+            store.record(
+                new TimelineEntry(
+                    incident.id(),
+                    signal.at(),
+                    "alert_resolved",
+                    actor(signal),
+                    "Alert " + describe(item) + " resolved"));
+        case NONE -> {}
+      }
+    }
+    return Outcome.UPDATED;
+  }
+
+  private Outcome acknowledge(Incident incident, AlertSignal signal, IncidentStore store) {
+    incident.seen(signal.at());
+    return IncidentTransitions.acknowledge(incident, actor(signal), signal.at(), store)
+        ? Outcome.ACKNOWLEDGED
+        : Outcome.UPDATED;
+  }
+
+  private Outcome resolve(Incident incident, AlertSignal signal, IncidentStore store) {
+    incident.seen(signal.at());
+    for (AlertSignal.Item item : signal.items()) {
+      store
+          .findAlert(incident.id(), item.fingerprint())
+          .ifPresent(a -> a.update(item, signal.at()));
+    }
+    IncidentTransitions.resolve(incident, actor(signal), signal.at(), store);
+    return Outcome.RESOLVED;
+  }
+
+  private static String actor(AlertSignal signal) {
+    return "integration:" + signal.integrationId();
+  }
+
+  private static String describe(AlertSignal.Item item) {
+    return item.summary() == null || item.summary().isBlank()
+        ? item.fingerprint()
+        : item.summary() + " (" + item.fingerprint() + ")";
+  }
+}

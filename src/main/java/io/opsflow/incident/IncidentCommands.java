@@ -1,0 +1,36 @@
+package io.opsflow.incident;
+
+import java.time.Instant;
+
+/** Human actions on an incident, applied from {@code opsflow.commands}. */
+public final class IncidentCommands {
+
+  /** The result of a command, reported on the timeline and in metrics. */
+  public enum Result {
+    APPLIED,
+    NO_CHANGE,
+    NOT_FOUND
+  }
+
+  public Result acknowledge(String incidentId, String actor, Instant at, IncidentStore store) {
+    return store
+        .find(incidentId)
+        .map(
+            i ->
+                IncidentTransitions.acknowledge(i, actor, at, store)
+                    ? Result.APPLIED
+                    : Result.NO_CHANGE)
+        .orElse(Result.NOT_FOUND);
+  }
+
+  public Result resolve(String incidentId, String actor, Instant at, IncidentStore store) {
+    return store
+        .find(incidentId)
+        .map(
+            i ->
+                IncidentTransitions.resolve(i, actor, at, store)
+                    ? Result.APPLIED
+                    : Result.NO_CHANGE)
+        .orElse(Result.NOT_FOUND);
+  }
+}

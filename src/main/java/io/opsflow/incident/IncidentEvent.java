@@ -1,0 +1,24 @@
+package io.opsflow.incident;
+
+import java.time.Instant;
+
+/** A lifecycle change that leaves opsflow on {@code opsflow.events} (and later as webhooks). */
+public record IncidentEvent(
+    String type,
+    String incidentId,
+    String organizationId,
+    Instant at,
+    String actor,
+    IncidentStatus status,
+    String title) {
+
+  public static final String TRIGGERED = "io.opsflow.incident.triggered";
+  public static final String ACKNOWLEDGED = "io.opsflow.incident.acknowledged";
+  public static final String RESOLVED = "io.opsflow.incident.resolved";
+  public static final String ALERT_ADDED = "io.opsflow.incident.alert_added";
+  public static final String PRIORITIZED = "io.opsflow.incident.prioritized";
+
+  static IncidentEvent of(String type, Incident i, Instant at, String actor) {
+    return new IncidentEvent(type, i.id(), i.organizationId(), at, actor, i.status(), i.title());
+  }
+}

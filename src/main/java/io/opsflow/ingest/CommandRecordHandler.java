@@ -1,0 +1,90 @@
+package io.opsflow.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.incident.IncidentCommands;
+import io.opsflow.incident.IncidentEvent;
+import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.RecordHandler;
+import io.opsflow.store.Database;
+import io.opsflow.store.HibernateIncidentStore;
+import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Applies human actions from {@code opsflow.commands}, once each by envelope id. */
+public final class CommandRecordHandler implements RecordHandler {
+  private final Database db;
+  private final IncidentCommands commands = new IncidentCommands();
+  private final Function<IncidentEvent, OutgoingRecord> encoder;
+  private final Runnable afterCommit;
+  private final Counter resolved;
+
+  public CommandRecordHandler(
+      Database db,
+      Function<IncidentEvent, OutgoingRecord> encoder,
+      Runnable afterCommit,
+      MeterRegistry metrics) {
+    this.db = db;
+    this.encoder = encoder;
+    this.afterCommit = afterCommit;
+    this.resolved = metrics.counter("opsflow.incidents.resolved");
+  }
+
+  @Override
+  public List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<Rejected> rejected = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      CloudEvent.Parsed e;
+      try {
+        e = CloudEvent.decode(r.value());
+      } catch (IllegalArgumentException ex) {
+        rejected.add(new Rejected(r, ex.getMessage()));
+        continue;
+      }
+      String reason = apply(e);
+      if (reason != null) {
+        rejected.add(new Rejected(r, reason));
+      }
+    }
+    afterCommit.run();
+    return rejected;
+  }
+
+  /**
+   * @return null when applied (or applied before), else the reason it cannot be
+   */
+  private String apply(CloudEvent.Parsed e) {
+    String incidentId = e.data().path("incidentId").asText("");
+    String actor = e.extension(EnvelopeTypes.ACTOR);
+    if (incidentId.isBlank() || actor == null) {
+      return "command has no incidentId or actor";
+    }
+    if (!e.type().equals(EnvelopeTypes.ACKNOWLEDGE) && !e.type().equals(EnvelopeTypes.RESOLVE)) {
+      return "unknown command type '" + e.type() + "'";
+    }
+    return db.inTransaction(
+        session -> {
+          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
+          if (!store.alreadyProcessed(Set.of(e.id())).isEmpty()) {
+            return null;
+          }
+          IncidentCommands.Result result =
+              e.type().equals(EnvelopeTypes.ACKNOWLEDGE)
+                  ? commands.acknowledge(incidentId, actor, e.time(), store)
+                  : commands.resolve(incidentId, actor, e.time(), store);
+          if (result == IncidentCommands.Result.NOT_FOUND) {
+            return "incident " + incidentId + " not found";
+          }
+          if (result == IncidentCommands.Result.APPLIED && e.type().equals(EnvelopeTypes.RESOLVE)) {
+            resolved.increment();
+          }
+          store.markProcessed(List.of(e.id()), Instant.now());
+          return null;
+        });
+  }
+}

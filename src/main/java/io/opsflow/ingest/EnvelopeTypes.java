@@ -1,0 +1,20 @@
+package io.opsflow.ingest;
+
+/** CloudEvents types and extension attributes of the records opsflow writes to its topics. */
+public final class EnvelopeTypes {
+  private EnvelopeTypes() {}
+
+  public static final String ALERTMANAGER = "io.opsflow.alert.alertmanager.v4";
+  public static final String PAGERDUTY = "io.opsflow.alert.pagerduty.v2";
+  public static final String ACKNOWLEDGE = "io.opsflow.command.incident.acknowledge";
+  public static final String RESOLVE = "io.opsflow.command.incident.resolve";
+
+  /** Extension attribute: the integration (token) id that accepted the alert. */
+  public static final String INTEGRATION = "integrationid";
+
+  /** Extension attribute: the organization the record belongs to. */
+  public static final String ORGANIZATION = "organizationid";
+
+  /** Extension attribute: who asked for a command. */
+  public static final String ACTOR = "actor";
+}

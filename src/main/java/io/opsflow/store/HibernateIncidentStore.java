@@ -1,0 +1,203 @@
+package io.opsflow.store;
+
+import io.opsflow.incident.AlertSignal;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentAlert;
+import io.opsflow.incident.IncidentEvent;
+import io.opsflow.incident.IncidentStore;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.WorkflowSignal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.Session;
+
+/**
+ * {@link IncidentStore} over one Hibernate session (one transaction). For a batch of alert signals
+ * it loads every open incident and its alerts in two queries up front ({@link #prefetch}), so the
+ * grouping rules then run against memory and Hibernate flushes the changes in JDBC batches.
+ */
+public final class HibernateIncidentStore implements IncidentStore {
+  private static final int IN_CHUNK = 500;
+
+  private final Session session;
+  private final Function<IncidentEvent, OutgoingRecord> encoder;
+  private final Map<String, Incident> openByKey = new HashMap<>();
+  private final Set<String> prefetchedKeys = new HashSet<>();
+  private final Map<String, IncidentAlert> alertsByKey = new HashMap<>();
+  private final Set<String> prefetchedAlertsOf = new HashSet<>();
+
+  /** A record for the event outbox: topic, key, JSON payload. */
+  public record OutgoingRecord(String topic, String key, String payload) {}
+
+  public HibernateIncidentStore(Session session, Function<IncidentEvent, OutgoingRecord> encoder) {
+    this.session = session;
+    this.encoder = encoder;
+  }
+
+  /** Loads the open incidents (and their alerts) that these signals can touch. */
+  public void prefetch(Collection<AlertSignal> signals) {
+    List<String> keys = new ArrayList<>();
+    for (AlertSignal s : signals) {
+      String key = Incident.openKey(s.integrationId(), s.alertKey());
+      if (prefetchedKeys.add(key)) {
+        keys.add(key);
+      }
+    }
+    List<String> incidentIds = new ArrayList<>();
+    for (List<String> chunk : chunks(keys)) {
+      for (Incident i :
+          session
+              .createSelectionQuery("from Incident where openKey in :keys", Incident.class)
+              .setParameter("keys", chunk)
+              .getResultList()) {
+        openByKey.put(Incident.openKey(i.integrationId(), i.alertKey()), i);
+        incidentIds.add(i.id());
+      }
+    }
+    for (List<String> chunk : chunks(incidentIds)) {
+      for (IncidentAlert a :
+          session
+              .createSelectionQuery(
+                  "from IncidentAlert where incidentId in :ids", IncidentAlert.class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        alertsByKey.put(alertKey(a.incidentId(), a.fingerprint()), a);
+      }
+      prefetchedAlertsOf.addAll(chunk);
+    }
+  }
+
+  @Override
+  public Optional<Incident> findOpen(String integrationId, String alertKey) {
+    String key = Incident.openKey(integrationId, alertKey);
+    if (!prefetchedKeys.contains(key)) {
+      prefetchedKeys.add(key);
+      session
+          .createSelectionQuery("from Incident where openKey = :key", Incident.class)
+          .setParameter("key", key)
+          .getResultStream()
+          .findFirst()
+          .ifPresent(i -> openByKey.put(key, i));
+    }
+    Incident found = openByKey.get(key);
+    if (found != null && found.resolvedAt() != null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(found);
+  }
+
+  @Override
+  public Optional<Incident> find(String incidentId) {
+    return Optional.ofNullable(session.find(Incident.class, incidentId));
+  }
+
+  @Override
+  public Optional<IncidentAlert> findAlert(String incidentId, String fingerprint) {
+    String key = alertKey(incidentId, fingerprint);
+    if (!prefetchedAlertsOf.contains(incidentId) && !alertsByKey.containsKey(key)) {
+      session
+          .createSelectionQuery(
+              "from IncidentAlert where incidentId = :id and fingerprint = :fp",
+              IncidentAlert.class)
+          .setParameter("id", incidentId)
+          .setParameter("fp", fingerprint)
+          .getResultStream()
+          .findFirst()
+          .ifPresent(a -> alertsByKey.put(key, a));
+    }
+    return Optional.ofNullable(alertsByKey.get(key));
+  }
+
+  @Override
+  public void add(Incident incident) {
+    String key = Incident.openKey(incident.integrationId(), incident.alertKey());
+    if (openByKey.containsKey(key)) {
+      // the previous incident of this identity was resolved in this transaction: write its
+      // cleared open key before the new incident takes it (inserts are otherwise ordered first)
+      session.flush();
+    }
+    session.persist(incident);
+    openByKey.put(key, incident);
+    prefetchedKeys.add(key);
+    prefetchedAlertsOf.add(incident.id());
+  }
+
+  @Override
+  public void add(IncidentAlert alert) {
+    session.persist(alert);
+    alertsByKey.put(alertKey(alert.incidentId(), alert.fingerprint()), alert);
+  }
+
+  @Override
+  public void record(TimelineEntry entry) {
+    session.persist(entry);
+  }
+
+  @Override
+  public void publish(IncidentEvent event) {
+    OutgoingRecord r = encoder.apply(event);
+    session.persist(new EventOutboxRow(r.topic(), r.key(), r.payload(), event.at()));
+  }
+
+  @Override
+  public void signal(WorkflowSignal signal) {
+    session.persist(new WorkflowOutboxRow(signal));
+  }
+
+  /** The subset of these envelope ids that were applied before. */
+  public Set<String> alreadyProcessed(Collection<String> envelopeIds) {
+    Set<String> seen = new HashSet<>();
+    for (List<String> chunk : chunks(new ArrayList<>(envelopeIds))) {
+      seen.addAll(
+          session
+              .createNativeQuery(
+                  "select id from processed_envelope where id in (:ids)", String.class)
+              .setParameterList("ids", chunk)
+              .getResultList());
+    }
+    return seen;
+  }
+
+  /** Records these envelope ids as applied, in this transaction. */
+  public void markProcessed(Collection<String> envelopeIds, Instant at) {
+    if (envelopeIds.isEmpty()) {
+      return;
+    }
+    session.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into processed_envelope (id, processed_at) values (?, ?)")) {
+            Timestamp ts = Timestamp.from(at);
+            for (String id : envelopeIds) {
+              ps.setString(1, id);
+              ps.setTimestamp(2, ts);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        });
+  }
+
+  private static String alertKey(String incidentId, String fingerprint) {
+    return incidentId + '\u0000' + fingerprint;
+  }
+
+  private static List<List<String>> chunks(List<String> all) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+    }
+    return out;
+  }
+}

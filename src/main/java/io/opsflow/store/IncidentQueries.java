@@ -1,0 +1,119 @@
+package io.opsflow.store;
+
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentAlert;
+import io.opsflow.incident.IncidentStatus;
+import io.opsflow.incident.TimelineEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Reads of incidents for the API and console, always scoped to the caller's organization ({@code
+ * null} scope = admin, every organization). Lists page by keyset (newest first), never by offset.
+ */
+public final class IncidentQueries {
+  private final Database db;
+
+  public IncidentQueries(Database db) {
+    this.db = db;
+  }
+
+  /** One page of a list, and the cursor of the next page (null on the last). */
+  public record Page<T>(List<T> items, String next) {}
+
+  /** An incident with its alerts and timeline. */
+  public record Detail(
+      Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {}
+
+  public Page<Incident> list(String orgScope, IncidentStatus status, int limit, String cursor) {
+    return db.inTransaction(
+        s -> {
+          StringBuilder hql = new StringBuilder("from Incident i where 1 = 1");
+          if (orgScope != null) {
+            hql.append(" and i.organizationId = :org");
+          }
+          if (status != null) {
+            hql.append(" and i.status = :status");
+          }
+          Cursor after = Cursor.decode(cursor);
+          if (after != null) {
+            hql.append(" and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))");
+          }
+          hql.append(" order by i.openedAt desc, i.id desc");
+          SelectionQuery<Incident> q = s.createSelectionQuery(hql.toString(), Incident.class);
+          if (orgScope != null) {
+            q.setParameter("org", orgScope);
+          }
+          if (status != null) {
+            q.setParameter("status", status);
+          }
+          if (after != null) {
+            q.setParameter("at", after.at()).setParameter("id", after.id());
+          }
+          List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
+          if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+          }
+          List<Incident> page = rows.subList(0, limit);
+          Incident last = page.get(limit - 1);
+          return new Page<>(List.copyOf(page), new Cursor(last.openedAt(), last.id()).encode());
+        });
+  }
+
+  public Optional<Detail> get(String orgScope, String id) {
+    return db.inTransaction(
+        s -> {
+          Incident i = s.find(Incident.class, id);
+          if (i == null || (orgScope != null && !orgScope.equals(i.organizationId()))) {
+            return Optional.empty();
+          }
+          List<IncidentAlert> alerts =
+              s.createSelectionQuery(
+                      "from IncidentAlert where incidentId = :id order by firstSeenAt, fingerprint",
+                      IncidentAlert.class)
+                  .setParameter("id", id)
+                  .getResultList();
+          List<TimelineEntry> timeline =
+              s.createSelectionQuery(
+                      "from TimelineEntry where incidentId = :id order by at, id",
+                      TimelineEntry.class)
+                  .setParameter("id", id)
+                  .getResultList();
+          return Optional.of(new Detail(i, alerts, timeline));
+        });
+  }
+
+  /** Number of incidents by status, for metrics and health. */
+  public long count(IncidentStatus status) {
+    return db.inTransaction(
+        s ->
+            s.createSelectionQuery("select count(*) from Incident where status = :st", Long.class)
+                .setParameter("st", status)
+                .getSingleResult());
+  }
+
+  record Cursor(Instant at, String id) {
+    String encode() {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decode(String raw) {
+      if (raw == null || raw.isBlank()) {
+        return null;
+      }
+      try {
+        String s = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
+        int bar = s.indexOf('|');
+        return new Cursor(Instant.parse(s.substring(0, bar)), s.substring(bar + 1));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("cursor is not one this server issued", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.opsflow.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** API tokens and the organizations they are bound to. Only hashes of secrets are stored. */
+public final class TokenRepository {
+  private final Database db;
+
+  public TokenRepository(Database db) {
+    this.db = db;
+  }
+
+  public Optional<TokenRow> findByHash(String tokenHash) {
+    return db.inTransaction(
+        s ->
+            s.createSelectionQuery("from TokenRow where tokenHash = :h", TokenRow.class)
+                .setParameter("h", tokenHash)
+                .getResultStream()
+                .findFirst());
+  }
+
+  /** Stores a new token; the organization is created on first use of its name. */
+  public TokenRow create(
+      String kind, String name, String organization, String role, String hash, String hint) {
+    return db.inTransaction(
+        s -> {
+          String orgId = organization == null ? null : organizationId(s, organization);
+          TokenRow row =
+              new TokenRow(
+                  UUID.randomUUID().toString(), kind, name, orgId, role, hash, hint, Instant.now());
+          s.persist(row);
+          return row;
+        });
+  }
+
+  /** Lists tokens, all of them for an admin ({@code organizationId} null), else one org's. */
+  public List<TokenRow> list(String organizationId) {
+    return db.inTransaction(
+        s ->
+            organizationId == null
+                ? s.createSelectionQuery("from TokenRow order by createdAt", TokenRow.class)
+                    .getResultList()
+                : s.createSelectionQuery(
+                        "from TokenRow where organizationId = :o order by createdAt",
+                        TokenRow.class)
+                    .setParameter("o", organizationId)
+                    .getResultList());
+  }
+
+  /** Revokes a token in the caller's scope; returns it, or empty when not found there. */
+  public Optional<TokenRow> revoke(String id, String organizationId) {
+    return db.inTransaction(
+        s -> {
+          TokenRow row = s.find(TokenRow.class, id);
+          if (row == null
+              || (organizationId != null && !organizationId.equals(row.organizationId()))) {
+            return Optional.empty();
+          }
+          row.revoke(Instant.now());
+          return Optional.of(row);
+        });
+  }
+
+  public Optional<OrganizationRow> organization(String id) {
+    return db.inTransaction(s -> Optional.ofNullable(s.find(OrganizationRow.class, id)));
+  }
+
+  private static String organizationId(Session s, String name) {
+    String id = slug(name);
+    if (s.find(OrganizationRow.class, id) == null) {
+      s.persist(new OrganizationRow(id, name, Instant.now()));
+    }
+    return id;
+  }
+
+  /** Organization ids are readable slugs of their names: "Acme Corp" is "acme-corp". */
+  static String slug(String name) {
+    String slug =
+        name.trim()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-+|-+$)", "");
+    if (slug.isEmpty()) {
+      throw new IllegalArgumentException("organization name has no letters or digits");
+    }
+    return slug.length() > 64 ? slug.substring(0, 64) : slug;
+  }
+}
