@@ -1,0 +1,42 @@
+package io.opsflow.web;
+
+import io.javalin.http.Context;
+
+/** Resolves the caller of a request from its bearer token, or answers 401. */
+public final class Authenticator {
+  private final Tokens tokens;
+
+  public Authenticator(Tokens tokens) {
+    this.tokens = tokens;
+  }
+
+  public Principal require(Context ctx) {
+    return check(Http.bearer(ctx));
+  }
+
+  public Principal check(String secret) {
+    if (secret == null) {
+      throw ApiException.unauthorized("missing bearer token");
+    }
+    return tokens
+        .authenticate(secret)
+        .orElseThrow(() -> ApiException.unauthorized("token is unknown or revoked"));
+  }
+
+  public Principal requireAdmin(Context ctx) {
+    Principal p = require(ctx);
+    if (!p.admin()) {
+      throw ApiException.forbidden("this needs an admin token");
+    }
+    return p;
+  }
+
+  /** An integration token (alert intake); admins may send too, but have no organization. */
+  public Principal requireIntegration(String secret) {
+    Principal p = check(secret);
+    if (p.kind() != Principal.Kind.INTEGRATION) {
+      throw ApiException.forbidden("alerts are sent with an integration token");
+    }
+    return p;
+  }
+}

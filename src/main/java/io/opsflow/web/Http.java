@@ -1,0 +1,102 @@
+package io.opsflow.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Small helpers every route uses: bounded body reads, JSON in and out, bearer tokens. */
+public final class Http {
+  /** Bodies over this size are refused with 413 before they are parsed. */
+  public static final int MAX_BODY = 512 * 1024;
+
+  public static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private Http() {}
+
+  /** Reads the body, refusing more than {@link #MAX_BODY} bytes without buffering the excess. */
+  public static byte[] body(Context ctx) {
+    String length = ctx.header("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.trim()) > MAX_BODY) {
+          throw tooLarge();
+        }
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("Content-Length is not a number");
+      }
+    }
+    try (InputStream in = ctx.bodyInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(
+        413, "payload too large", "request bodies are limited to " + MAX_BODY + " bytes");
+  }
+
+  /** Parses JSON, answering 400 with the parser's reason when it is not. */
+  public static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      throw ApiException.badRequest("request body is empty");
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiException.badRequest("request body is empty");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+    }
+  }
+
+  public static void json(Context ctx, int status, Object body) {
+    try {
+      ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The bearer token of the request, or null. */
+  public static String bearer(Context ctx) {
+    String h = ctx.header("Authorization");
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return h.substring(7).trim();
+  }
+
+  public static int limit(Context ctx) {
+    String raw = ctx.queryParam("limit");
+    if (raw == null) {
+      return 100;
+    }
+    try {
+      int n = Integer.parseInt(raw);
+      if (n < 1 || n > 1000) {
+        throw ApiException.badRequest("limit must be between 1 and 1000");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("limit must be a number");
+    }
+  }
+}

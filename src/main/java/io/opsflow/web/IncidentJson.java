@@ -1,0 +1,89 @@
+package io.opsflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentAlert;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.store.IncidentQueries;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of incidents in the API. */
+final class IncidentJson {
+  private IncidentJson() {}
+
+  static Map<String, Object> page(IncidentQueries.Page<Incident> page) {
+    List<Object> items = new ArrayList<>(page.items().size());
+    page.items().forEach(i -> items.add(summary(i)));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("items", items);
+    m.put("next", page.next());
+    return m;
+  }
+
+  static Map<String, Object> summary(Incident i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", i.id());
+    m.put("organization", i.organizationId());
+    m.put("integration", i.integrationId());
+    m.put("source", i.source());
+    m.put("alertKey", i.alertKey());
+    m.put("title", i.title());
+    m.put("severity", i.severity());
+    m.put("priority", i.priority());
+    m.put("status", i.status().wireName());
+    m.put("alertCount", i.alertCount());
+    m.put("eventCount", i.eventCount());
+    m.put("openedAt", i.openedAt());
+    m.put("lastSeenAt", i.lastSeenAt());
+    m.put("acknowledgedAt", i.acknowledgedAt());
+    m.put("acknowledgedBy", i.acknowledgedBy());
+    m.put("resolvedAt", i.resolvedAt());
+    m.put("resolvedBy", i.resolvedBy());
+    m.put("labels", tree(i.labels()));
+    m.put("slaClocks", List.of());
+    return m;
+  }
+
+  static Map<String, Object> detail(IncidentQueries.Detail d) {
+    Map<String, Object> m = summary(d.incident());
+    List<Object> alerts = new ArrayList<>();
+    for (IncidentAlert a : d.alerts()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("fingerprint", a.fingerprint());
+      x.put("status", a.firing() ? "firing" : "resolved");
+      x.put("summary", a.summary());
+      x.put("labels", tree(a.labels()));
+      x.put("firstSeenAt", a.firstSeenAt());
+      x.put("lastSeenAt", a.lastSeenAt());
+      x.put("notifications", a.notifications());
+      alerts.add(x);
+    }
+    List<Object> timeline = new ArrayList<>();
+    for (TimelineEntry t : d.timeline()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("at", t.at());
+      x.put("kind", t.kind());
+      x.put("actor", t.actor());
+      x.put("message", t.message());
+      timeline.add(x);
+    }
+    m.put("alerts", alerts);
+    m.put("timeline", timeline);
+    return m;
+  }
+
+  private static JsonNode tree(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return Http.JSON.readTree(json);
+    } catch (IOException e) {
+      return Http.JSON.getNodeFactory().textNode(json);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.opsflow.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentStatus;
+import io.opsflow.ingest.EnvelopeTypes;
+import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.Topics;
+import io.opsflow.store.IncidentQueries;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Incidents: list, detail with timeline, and the acknowledge/resolve actions. */
+public final class IncidentRoutes {
+  private final Authenticator auth;
+  private final IncidentQueries queries;
+  private final Publisher publisher;
+
+  public IncidentRoutes(Authenticator auth, IncidentQueries queries, Publisher publisher) {
+    this.auth = auth;
+    this.queries = queries;
+    this.publisher = publisher;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/incidents", this::list);
+    routes.get("/api/v1/incidents/{id}", this::get);
+    routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, EnvelopeTypes.ACKNOWLEDGE));
+    routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, EnvelopeTypes.RESOLVE));
+  }
+
+  private Principal reader(Context ctx) {
+    Principal p = auth.require(ctx);
+    if (p.kind() == Principal.Kind.INTEGRATION) {
+      throw ApiException.forbidden("integration tokens send alerts; they cannot read incidents");
+    }
+    return p;
+  }
+
+  private void list(Context ctx) {
+    Principal p = reader(ctx);
+    IncidentStatus status = parseStatus(ctx.queryParam("status"));
+    IncidentQueries.Page<Incident> page;
+    try {
+      page = queries.list(p.scope(), status, Http.limit(ctx), ctx.queryParam("cursor"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Http.json(ctx, 200, IncidentJson.page(page));
+  }
+
+  private void get(Context ctx) {
+    Principal p = reader(ctx);
+    IncidentQueries.Detail d =
+        queries
+            .get(p.scope(), ctx.pathParam("id"))
+            .orElseThrow(() -> ApiException.notFound("no incident " + ctx.pathParam("id")));
+    Http.json(ctx, 200, IncidentJson.detail(d));
+  }
+
+  private void act(Context ctx, String type) {
+    Principal p = reader(ctx);
+    if (!p.mayActOnIncidents()) {
+      throw ApiException.forbidden("this token may read incidents but not act on them");
+    }
+    String id = ctx.pathParam("id");
+    IncidentQueries.Detail d =
+        queries.get(p.scope(), id).orElseThrow(() -> ApiException.notFound("no incident " + id));
+    if (d.incident().status() == IncidentStatus.RESOLVED) {
+      throw new ApiException(409, "conflict", "incident " + id + " is already resolved");
+    }
+    CloudEvent command =
+        new CloudEvent(
+            UUID.randomUUID().toString(),
+            "/api/v1/incidents",
+            type,
+            Instant.now(),
+            id,
+            Map.of(
+                EnvelopeTypes.ACTOR, p.actor(),
+                EnvelopeTypes.ORGANIZATION, d.incident().organizationId()),
+            ("{\"incidentId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+    publisher.publish(Topics.COMMANDS, id, command);
+    Http.json(ctx, 202, Map.of("id", command.id(), "incidentId", id, "status", "accepted"));
+  }
+
+  private static IncidentStatus parseStatus(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return IncidentStatus.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("status must be triggered, acknowledged or resolved");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.opsflow.web;
+
+import io.opsflow.kafka.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes accepted requests to Kafka and waits for the broker's acknowledgement (acks=all,
+ * idempotent producer): an HTTP 202 means the record is durable.
+ */
+public final class Publisher {
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  public Publisher(KafkaProducer<byte[], byte[]> producer) {
+    this.producer = producer;
+  }
+
+  public void publish(String topic, String key, CloudEvent event) {
+    try {
+      producer
+          .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), event.encode()))
+          .get(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static ApiException unavailable(Exception e) {
+    return new ApiException(
+        503, "unavailable", "the event log did not acknowledge the write; retry: " + e);
+  }
+}

@@ -1,0 +1,96 @@
+package io.opsflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.opsflow.store.TokenRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Create, list and revoke API tokens, without a restart. The secret is shown once. */
+public final class TokenRoutes {
+  private final Authenticator auth;
+  private final Tokens tokens;
+  private final io.opsflow.store.TokenRepository repository;
+
+  public TokenRoutes(
+      Authenticator auth, Tokens tokens, io.opsflow.store.TokenRepository repository) {
+    this.auth = auth;
+    this.tokens = tokens;
+    this.repository = repository;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.post("/api/v1/tokens", this::create);
+    routes.get("/api/v1/tokens", this::list);
+    routes.delete("/api/v1/tokens/{id}", this::revoke);
+  }
+
+  private void create(Context ctx) {
+    auth.requireAdmin(ctx);
+    JsonNode body = Http.parse(Http.body(ctx));
+    String kind = text(body, "kind");
+    if (!kind.equals("integration") && !kind.equals("user")) {
+      throw ApiException.badRequest("kind must be \"integration\" or \"user\"");
+    }
+    String name = text(body, "name");
+    String organization = text(body, "organization");
+    String role = body.path("role").asText(kind.equals("user") ? "sre" : "integration");
+    if (name.length() > 200 || organization.length() > 200 || role.length() > 40) {
+      throw ApiException.badRequest("name and organization are limited to 200 characters");
+    }
+    Tokens.Issued issued;
+    try {
+      issued = tokens.issue(Principal.Kind.parse(kind), name, organization, role);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Map<String, Object> out = describe(issued.row());
+    out.put("token", issued.secret());
+    Http.json(ctx, 201, out);
+  }
+
+  private void list(Context ctx) {
+    Principal p = auth.requireAdmin(ctx);
+    List<Object> items = new ArrayList<>();
+    for (TokenRow row : repository.list(p.scope())) {
+      items.add(describe(row));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("next", null);
+    Http.json(ctx, 200, out);
+  }
+
+  private void revoke(Context ctx) {
+    Principal p = auth.requireAdmin(ctx);
+    TokenRow row =
+        tokens
+            .revoke(ctx.pathParam("id"), p.scope())
+            .orElseThrow(() -> ApiException.notFound("no token " + ctx.pathParam("id")));
+    Http.json(ctx, 200, describe(row));
+  }
+
+  private static Map<String, Object> describe(TokenRow row) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", row.id());
+    m.put("kind", row.kind());
+    m.put("name", row.name());
+    m.put("organization", row.organizationId());
+    m.put("role", row.role());
+    m.put("hint", row.hint() + "…");
+    m.put("createdAt", row.createdAt());
+    m.put("revokedAt", row.revokedAt());
+    return m;
+  }
+
+  private static String text(JsonNode body, String field) {
+    String v = body.path(field).asText("");
+    if (v.isBlank()) {
+      throw ApiException.badRequest(field + " is required");
+    }
+    return v.trim();
+  }
+}
