@@ -1,8 +1,8 @@
 package io.opsflow.incident;
 
 /**
- * What the incident process calls back into the domain. Each method is one BPMN task; the
- * delegates in {@code io.opsflow.workflow} are one-line calls into it.
+ * What the incident process calls back into the domain. Each method is one BPMN task; the delegates
+ * in {@code io.opsflow.workflow} are one-line calls into it.
  */
 public interface IncidentProcessSteps {
 

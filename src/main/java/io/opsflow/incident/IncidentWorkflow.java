@@ -3,8 +3,8 @@ package io.opsflow.incident;
 import java.time.Instant;
 
 /**
- * Port to the incident process. The implementation lives in {@code io.opsflow.workflow}; every
- * call is idempotent, so a dispatcher that retries after a crash changes nothing twice.
+ * Port to the incident process. The implementation lives in {@code io.opsflow.workflow}; every call
+ * is idempotent, so a dispatcher that retries after a crash changes nothing twice.
  */
 public interface IncidentWorkflow {
 
