@@ -2,12 +2,13 @@ package io.opsflow.workflow;
 
 import io.opsflow.incident.IncidentWorkflow;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,16 +78,20 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
             > 0;
   }
 
+  /**
+   * Correlates with {@code correlateAll}, which matches nothing instead of throwing {@code
+   * MismatchingMessageCorrelationException} when no instance waits for the message: the engine logs
+   * every such exception at ERROR level, and a late or repeated message is normal here.
+   */
   private void correlate(String message, String incidentId, String actorVariable, String actor) {
-    try {
-      runtime
-          .createMessageCorrelation(message)
-          .processInstanceBusinessKey(incidentId)
-          .setVariable(actorVariable, actor)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      LOG.debug(
-          "incident {} is not waiting for {}; ignored: {}", incidentId, message, e.getMessage());
+    List<MessageCorrelationResult> results =
+        runtime
+            .createMessageCorrelation(message)
+            .processInstanceBusinessKey(incidentId)
+            .setVariable(actorVariable, actor)
+            .correlateAllWithResult();
+    if (results.isEmpty()) {
+      LOG.debug("incident {} is not waiting for {}; ignored", incidentId, message);
     }
   }
 }
