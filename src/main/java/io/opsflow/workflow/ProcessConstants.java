@@ -1,5 +1,7 @@
 package io.opsflow.workflow;
 
+import java.util.Set;
+
 /** Process ids, message names and variable names shared by the models and the code. */
 public final class ProcessConstants {
   private ProcessConstants() {}
@@ -20,4 +22,7 @@ public final class ProcessConstants {
   public static final String BEAN_TRIAGE = "triageDelegate";
 
   public static final String BEAN_RECORD_CLOSED = "recordClosedDelegate";
+
+  /** Every bean name a model may reference; {@link EngineFactory} registers exactly these. */
+  public static final Set<String> DELEGATE_BEANS = Set.of(BEAN_TRIAGE, BEAN_RECORD_CLOSED);
 }

@@ -1,0 +1,97 @@
+package io.opsflow.workflow;
+
+import io.opsflow.incident.IncidentWorkflow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link IncidentWorkflow} on the {@code incident} process; the business key is the incident id.
+ *
+ * <p>Starting twice is a no-op while the instance runs and also after it ended (when history is
+ * kept), so replaying the incident events changes nothing. Acknowledge and resolve correlate a
+ * message; a process that no longer waits for it (already acknowledged, already closed, never
+ * started) ignores it.
+ */
+public final class CamundaIncidentWorkflow implements IncidentWorkflow {
+  private static final Logger LOG = LoggerFactory.getLogger(CamundaIncidentWorkflow.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+
+  public CamundaIncidentWorkflow(ProcessEngine engine) {
+    Objects.requireNonNull(engine, "engine");
+    this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
+  }
+
+  @Override
+  public void start(String incidentId, String organizationId, Instant openedAt) {
+    if (exists(incidentId)) {
+      LOG.debug("incident {} already has a process; start ignored", incidentId);
+      return;
+    }
+    runtime.startProcessInstanceByKey(
+        ProcessConstants.INCIDENT_PROCESS,
+        incidentId,
+        Map.of(
+            ProcessConstants.VAR_INCIDENT_ID, incidentId,
+            ProcessConstants.VAR_ORGANIZATION_ID, organizationId,
+            ProcessConstants.VAR_OPENED_AT, openedAt.toString()));
+  }
+
+  @Override
+  public void acknowledge(String incidentId, String actor) {
+    correlate(
+        ProcessConstants.MSG_ACKNOWLEDGED, incidentId, ProcessConstants.VAR_ACKNOWLEDGED_BY, actor);
+  }
+
+  @Override
+  public void resolve(String incidentId, String actor) {
+    correlate(ProcessConstants.MSG_RESOLVED, incidentId, ProcessConstants.VAR_RESOLVED_BY, actor);
+  }
+
+  @Override
+  public boolean isRunning(String incidentId) {
+    return runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ProcessConstants.INCIDENT_PROCESS)
+            .processInstanceBusinessKey(incidentId)
+            .count()
+        > 0;
+  }
+
+  private boolean exists(String incidentId) {
+    return isRunning(incidentId)
+        || history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.INCIDENT_PROCESS)
+                .processInstanceBusinessKey(incidentId)
+                .count()
+            > 0;
+  }
+
+  /**
+   * Correlates with {@code correlateAll}, which matches nothing instead of throwing {@code
+   * MismatchingMessageCorrelationException} when no instance waits for the message: the engine logs
+   * every such exception at ERROR level, and a late or repeated message is normal here.
+   */
+  private void correlate(String message, String incidentId, String actorVariable, String actor) {
+    List<MessageCorrelationResult> results =
+        runtime
+            .createMessageCorrelation(message)
+            .processInstanceBusinessKey(incidentId)
+            .setVariable(actorVariable, actor)
+            .correlateAllWithResult();
+    if (results.isEmpty()) {
+      LOG.debug("incident {} is not waiting for {}; ignored", incidentId, message);
+    }
+  }
+}

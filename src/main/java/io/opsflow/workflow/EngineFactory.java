@@ -1,0 +1,193 @@
+package io.opsflow.workflow;
+
+import io.opsflow.incident.IncidentProcessSteps;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+
+/**
+ * Builds the Camunda engine on the application's data source and deploys the models. The only class
+ * that may touch engine internals ({@code org.camunda.bpm.engine.impl}).
+ */
+public final class EngineFactory {
+  /** Deployment name; duplicate filtering compares against earlier deployments of this name. */
+  public static final String DEPLOYMENT_NAME = "opsflow-workflows";
+
+  private static final AtomicInteger ENGINES = new AtomicInteger();
+
+  private final DataSource dataSource;
+  private final IncidentProcessSteps incidentSteps;
+  private final Options options;
+
+  /**
+   * Engine settings.
+   *
+   * @param historyLevel {@code none}, {@code activity}, {@code audit} or {@code full}
+   * @param jobExecutorActive whether the job executor runs timers and async continuations
+   * @param jobAcquisitionWait pause between job acquisitions when no jobs were found
+   * @param jobAcquisitionMaxWait upper bound the pause grows to while idle
+   */
+  public record Options(
+      String historyLevel,
+      boolean jobExecutorActive,
+      Duration jobAcquisitionWait,
+      Duration jobAcquisitionMaxWait) {
+    public Options {
+      Objects.requireNonNull(historyLevel, "historyLevel");
+      Objects.requireNonNull(jobAcquisitionWait, "jobAcquisitionWait");
+      Objects.requireNonNull(jobAcquisitionMaxWait, "jobAcquisitionMaxWait");
+    }
+
+    /** Full history, job executor on, Camunda's default acquisition pauses (5 s, up to 60 s). */
+    public static Options defaults() {
+      return new Options("full", true, Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    public Options withHistoryLevel(String level) {
+      return new Options(level, jobExecutorActive, jobAcquisitionWait, jobAcquisitionMaxWait);
+    }
+
+    /** Job executor on or off, with the given acquisition pauses (short ones suit tests). */
+    public Options withJobExecutor(boolean active, Duration wait, Duration maxWait) {
+      return new Options(historyLevel, active, wait, maxWait);
+    }
+  }
+
+  /** The deployed version of one model, after a {@link #deploy} call. */
+  public record DeployedModel(String resource, String key, int version, boolean newVersion) {
+    @Override
+    public String toString() {
+      return resource + " -> " + key + " v" + version + (newVersion ? " (new)" : " (unchanged)");
+    }
+  }
+
+  public EngineFactory(DataSource dataSource, IncidentProcessSteps incidentSteps) {
+    this(dataSource, incidentSteps, Options.defaults());
+  }
+
+  public EngineFactory(DataSource dataSource, IncidentProcessSteps incidentSteps, Options options) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.incidentSteps = Objects.requireNonNull(incidentSteps, "incidentSteps");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** Builds a new engine with a name unique in this JVM; the caller closes it. */
+  public ProcessEngine build() {
+    StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("opsflow-" + ENGINES.incrementAndGet());
+    config.setDataSource(dataSource);
+    config.setDatabaseSchemaUpdate("true");
+    config.setHistory(options.historyLevel());
+    config.setBeans(delegates(incidentSteps));
+    config.setJobExecutorActivate(options.jobExecutorActive());
+    config.setJobExecutor(jobExecutor());
+    config.setMetricsEnabled(false);
+    config.setDbMetricsReporterActivate(false);
+    config.setTaskMetricsEnabled(false);
+    config.setJavaSerializationFormatEnabled(false);
+    return config.buildProcessEngine();
+  }
+
+  /**
+   * The named beans models may call as {@code ${name}}: exactly {@link
+   * ProcessConstants#DELEGATE_BEANS}.
+   */
+  static Map<Object, Object> delegates(IncidentProcessSteps incidentSteps) {
+    Map<Object, Object> beans = new HashMap<>();
+    beans.put(ProcessConstants.BEAN_TRIAGE, new TriageDelegate(incidentSteps));
+    beans.put(ProcessConstants.BEAN_RECORD_CLOSED, new RecordClosedDelegate(incidentSteps));
+    return beans;
+  }
+
+  private DefaultJobExecutor jobExecutor() {
+    DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+    jobExecutor.setWaitTimeInMillis(Math.toIntExact(options.jobAcquisitionWait().toMillis()));
+    jobExecutor.setMaxWait(options.jobAcquisitionMaxWait().toMillis());
+    return jobExecutor;
+  }
+
+  /**
+   * Deploys every {@code *.bpmn} and {@code *.dmn} in {@code workflowsDir} (or, if it does not
+   * exist, the copy packed under {@code workflows/} on the classpath). Unchanged models are
+   * filtered out and keep their version.
+   *
+   * @return the latest version of every deployed model, for the start-up log
+   */
+  public static List<DeployedModel> deploy(ProcessEngine engine, Path workflowsDir) {
+    List<WorkflowFiles.WorkflowFile> files = WorkflowFiles.load(workflowsDir);
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    RepositoryService repository = engine.getRepositoryService();
+    Map<String, DeployedModel> before = latestVersions(repository, files);
+    DeploymentBuilder builder =
+        repository
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source("opsflow")
+            .enableDuplicateFiltering(true);
+    for (WorkflowFiles.WorkflowFile file : files) {
+      builder.addInputStream(file.name(), new ByteArrayInputStream(file.content()));
+    }
+    builder.deploy();
+    List<DeployedModel> result = new ArrayList<>();
+    latestVersions(repository, files)
+        .forEach(
+            (id, model) -> {
+              DeployedModel old = before.get(id);
+              boolean changed = old == null || old.version() != model.version();
+              result.add(
+                  new DeployedModel(model.resource(), model.key(), model.version(), changed));
+            });
+    return List.copyOf(result);
+  }
+
+  private static Map<String, DeployedModel> latestVersions(
+      RepositoryService repository, List<WorkflowFiles.WorkflowFile> files) {
+    Map<String, DeployedModel> latest = new TreeMap<>();
+    for (WorkflowFiles.WorkflowFile file : files) {
+      if (file.isBpmn()) {
+        for (ProcessDefinition definition :
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionResourceName(file.name())
+                .list()) {
+          keepLatest(latest, file.name(), definition.getKey(), definition.getVersion());
+        }
+      } else {
+        for (DecisionDefinition definition :
+            repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionResourceName(file.name())
+                .list()) {
+          keepLatest(latest, file.name(), definition.getKey(), definition.getVersion());
+        }
+      }
+    }
+    return latest;
+  }
+
+  private static void keepLatest(
+      Map<String, DeployedModel> latest, String resource, String key, int version) {
+    String id = resource + "#" + key;
+    DeployedModel known = latest.get(id);
+    if (known == null || known.version() < version) {
+      latest.put(id, new DeployedModel(resource, key, version, false));
+    }
+  }
+}
