@@ -1,0 +1,245 @@
+package io.opsflow;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opsflow.config.OpsflowConfig;
+import io.opsflow.ingest.AlertRecordHandler;
+import io.opsflow.ingest.CommandRecordHandler;
+import io.opsflow.kafka.ConsumerLoop;
+import io.opsflow.kafka.EmbeddedKafka;
+import io.opsflow.kafka.IncidentEventCodec;
+import io.opsflow.kafka.KafkaClients;
+import io.opsflow.kafka.Topics;
+import io.opsflow.outbox.EventRelay;
+import io.opsflow.outbox.WorkflowDispatcher;
+import io.opsflow.store.Database;
+import io.opsflow.store.IncidentQueries;
+import io.opsflow.store.IncidentSteps;
+import io.opsflow.store.OutboxRepository;
+import io.opsflow.store.TokenRepository;
+import io.opsflow.web.AdminToken;
+import io.opsflow.web.Authenticator;
+import io.opsflow.web.HealthRoutes;
+import io.opsflow.web.HttpServer;
+import io.opsflow.web.IncidentRoutes;
+import io.opsflow.web.IntakeRoutes;
+import io.opsflow.web.Publisher;
+import io.opsflow.web.TokenRoutes;
+import io.opsflow.web.Tokens;
+import io.opsflow.workflow.WorkflowRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part by hand, in dependency order, and stops them in reverse.
+ * Nothing is found by classpath scanning; what runs is what this file wires.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private volatile boolean ready;
+  private String bootstrap;
+  private Database db;
+  private int httpPort;
+  private Path adminTokenFile;
+  private long startupMillis;
+
+  private App() {}
+
+  /** Starts everything the configuration asks for; on failure stops what was started. */
+  public static App start(OpsflowConfig config) {
+    App app = new App();
+    try {
+      app.boot(config);
+      return app;
+    } catch (RuntimeException | Error e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  private void boot(OpsflowConfig config) {
+    long t0 = System.nanoTime();
+    createDirectories(config.dataDir());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    bindJvmMetrics(metrics);
+
+    if (config.embeddedKafka()) {
+      EmbeddedKafka kafka = EmbeddedKafka.start(config.dataDir().resolve("kafka"), 0);
+      running.push(kafka);
+      bootstrap = kafka.bootstrapServers();
+    } else {
+      bootstrap = config.kafkaBootstrap().orElseThrow();
+    }
+    KafkaClients clients = new KafkaClients(bootstrap);
+    running.push(clients);
+    Topics.load().ensure(clients.admin());
+
+    db =
+        Database.open(
+            config.jdbcUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null), 10);
+    running.push(db);
+
+    TokenRepository tokenRepository = new TokenRepository(db);
+    Tokens tokens = new Tokens(tokenRepository);
+    adminTokenFile = AdminToken.bootstrap(config, tokens);
+
+    KafkaProducer<byte[], byte[]> producer = clients.producer();
+    OutboxRepository outbox = new OutboxRepository(db);
+    IncidentEventCodec codec = new IncidentEventCodec();
+    EventRelay relay = new EventRelay(outbox, producer);
+    IncidentSteps steps = new IncidentSteps(db, codec, relay::wake, Clock.systemUTC());
+
+    WorkflowRuntime workflow =
+        WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));
+    running.push(workflow);
+    WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow.incidents());
+    relay.start();
+    dispatcher.start();
+    running.push(relay);
+    running.push(dispatcher);
+
+    Runnable afterCommit =
+        () -> {
+          relay.wake();
+          dispatcher.wake();
+        };
+    BooleanSupplier dbUp = db::healthy;
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            "opsflow-incidents",
+            Topics.ALERTS,
+            new AlertRecordHandler(db, codec, afterCommit, metrics),
+            producer,
+            dbUp,
+            metrics));
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            "opsflow-commands",
+            Topics.COMMANDS,
+            new CommandRecordHandler(db, codec, afterCommit, metrics),
+            producer,
+            dbUp,
+            metrics));
+
+    Authenticator auth = new Authenticator(tokens);
+    Publisher publisher = new Publisher(producer);
+    Map<String, BooleanSupplier> components = new LinkedHashMap<>();
+    components.put("db", dbUp);
+    components.put("kafka", clients::healthy);
+    components.put("engine", workflow::healthy);
+    HttpServer http =
+        new HttpServer(
+            List.of(
+                new HealthRoutes(components, () -> integrations(config), () -> ready, metrics)
+                    ::register,
+                new IntakeRoutes(auth, publisher)::register,
+                new IncidentRoutes(auth, new IncidentQueries(db), publisher)::register,
+                new TokenRoutes(auth, tokens, tokenRepository)::register),
+            metrics);
+    running.push(http);
+    httpPort = http.start("0.0.0.0", config.httpPort());
+    ready = true;
+    startupMillis = (System.nanoTime() - t0) / 1_000_000;
+    log.info(
+        "opsflow started in {} ms: http://127.0.0.1:{} kafka={} db={} engine models={}",
+        startupMillis,
+        httpPort,
+        bootstrap,
+        db.vendor(),
+        workflow.deployed());
+    integrations(config).forEach((k, v) -> log.info("integration {}: {}", k, v));
+    if (adminTokenFile != null) {
+      log.info("admin token stored in {}", adminTokenFile.toAbsolutePath());
+    }
+  }
+
+  private void startLoop(ConsumerLoop loop) {
+    Thread t = new Thread(loop, "opsflow-consumer-" + running.size());
+    t.start();
+    running.push(loop);
+  }
+
+  private static Path workflowsDir(OpsflowConfig config) {
+    return config.workflowsDir().orElse(Path.of("workflows"));
+  }
+
+  private static Map<String, String> integrations(OpsflowConfig c) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("slack", c.slackConfigured() ? "configured" : "not configured");
+    m.put("zoom", c.zoomConfigured() ? "configured" : "not configured");
+    m.put("smtp", c.smtpConfigured() ? "configured" : "not configured: mail kept in the outbox");
+    m.put("imap", c.imapConfigured() ? "configured" : "not configured");
+    return m;
+  }
+
+  private static void bindJvmMetrics(PrometheusMeterRegistry metrics) {
+    new ClassLoaderMetrics().bindTo(metrics);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create data dir " + dir, e);
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public String kafkaBootstrap() {
+    return bootstrap;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public long startupMillis() {
+    return startupMillis;
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  /** Stops intake first, then consumers (finishing their batch), outboxes, engine, db, broker. */
+  @Override
+  public synchronized void close() {
+    ready = false;
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
