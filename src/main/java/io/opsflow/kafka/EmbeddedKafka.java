@@ -114,6 +114,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.setProperty("share.coordinator.state.topic.replication.factor", "1");
     props.setProperty("share.coordinator.state.topic.min.isr", "1");
     props.setProperty("group.initial.rebalance.delay.ms", "0");
+    // After a kill -9 the controller keeps the old broker registration until its session
+    // expires; a short session lets the restarted node register again within seconds.
+    props.setProperty("broker.heartbeat.interval.ms", "500");
+    props.setProperty("broker.session.timeout.ms", "4000");
     // The broker shares the JVM with opsflow: keep its fixed allocations small.
     props.setProperty("num.network.threads", "2");
     props.setProperty("num.io.threads", "4");

@@ -3,9 +3,12 @@ package io.opsflow.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.testing.TestKafka;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,15 +91,74 @@ class EmbeddedKafkaTest {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
       assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
       try (KafkaConsumer<String, String> consumer = consumer(kafka.bootstrapServers(), null)) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer
-            .partitionsFor(Topics.TICKETS)
-            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        assignAllFromBeginning(consumer, Topics.TICKETS);
         assertThat(pollUntilKey(consumer, key).value()).isEqualTo("opened");
       }
     }
+  }
+
+  @Test
+  void aRestartAfterTheProcessWasKilledKeepsTheRecords(@TempDir Path dir) throws Exception {
+    TestKafka.trapExit();
+    String key = "alert-" + UUID.randomUUID();
+    Process broker = startBrokerProcess(dir, Topics.ALERTS, key, "firing");
+    String bootstrap;
+    try {
+      bootstrap = awaitProduced(broker, dir);
+    } finally {
+      broker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+      assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+      try (KafkaConsumer<String, String> consumer = consumer(kafka.bootstrapServers(), null)) {
+        assignAllFromBeginning(consumer, Topics.ALERTS);
+        assertThat(pollUntilKey(consumer, key).value()).isEqualTo("firing");
+      }
+    }
+  }
+
+  private static Process startBrokerProcess(Path dir, String topic, String key, String value)
+      throws IOException {
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ProcessBuilder(
+            java.toString(),
+            "-Xmx512m",
+            "-cp",
+            classpath,
+            BrokerProcess.class.getName(),
+            dir.toString(),
+            topic,
+            key,
+            value)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("broker-process.log").toFile())
+        .start();
+  }
+
+  private static String awaitProduced(Process broker, Path dir) throws Exception {
+    Path produced = dir.resolve(BrokerProcess.PRODUCED);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!Files.exists(produced)) {
+      if (!broker.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "broker process did not produce; its log:\n"
+                + Files.readString(dir.resolve("broker-process.log")));
+      }
+      Thread.sleep(100);
+    }
+    return Files.readString(produced);
+  }
+
+  private static void assignAllFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .partitionsFor(topic)
+        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
   }
 
   private static RecordMetadata produce(String bootstrap, String topic, String key, String value)
@@ -116,7 +178,7 @@ class EmbeddedKafkaTest {
   }
 
   private static KafkaConsumer<String, String> consumer(String bootstrap, String group) {
-    Map<String, Object> config = new java.util.HashMap<>();
+    Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
