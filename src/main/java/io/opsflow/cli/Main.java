@@ -1,7 +1,36 @@
 package io.opsflow.cli;
 
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-  public static void main(String[] args) {}
+/** {@code ./opsflow <command>}: the command line of opsflow. */
+@Command(
+    name = "opsflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Event-driven incident and support-ticket workflow engine.",
+    subcommands = {
+      StartCommand.class,
+      SendAlertCommand.class,
+      TokenCommand.class,
+      WorkflowsCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code (tests call this). */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
 }
