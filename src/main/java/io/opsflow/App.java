@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
 import io.opsflow.kafka.ConsumerLoop;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
   private int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
+  private IncidentWorkflow incidentWorkflow;
 
   private App() {}
 
@@ -110,6 +112,7 @@ public final class App implements AutoCloseable {
     WorkflowRuntime workflow =
         WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));
     running.push(workflow);
+    incidentWorkflow = workflow.incidents();
     WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow.incidents());
     relay.start();
     dispatcher.start();
@@ -219,6 +222,10 @@ public final class App implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  public IncidentWorkflow incidentWorkflow() {
+    return incidentWorkflow;
   }
 
   public long startupMillis() {

@@ -44,6 +44,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   private final BooleanSupplier storeHealthy;
   private final Counter consumed;
   private final Counter deadLettered;
+  private final Counter conflicts;
   private final AtomicLong lag = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -72,6 +73,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.consumed = metrics.counter("opsflow.records.consumed", "topic", topic);
     this.deadLettered = metrics.counter("opsflow.records.dead.lettered", "topic", topic);
+    this.conflicts = metrics.counter("opsflow.records.conflicts.retried", "topic", topic);
     Gauge.builder("opsflow.consumer.lag", lag, AtomicLong::get)
         .tag("topic", topic)
         .description("records on the topic not yet processed")
@@ -117,7 +119,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
    */
   private boolean process(List<ConsumerRecord<byte[], byte[]>> batch) {
     try {
-      deadLetter(handler.handle(batch));
+      deadLetter(handleRetryingConflicts(batch));
       return true;
     } catch (Exception batchFailure) {
       if (!storeHealthy.getAsBoolean()) {
@@ -138,7 +140,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     List<RecordHandler.Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : batch) {
       try {
-        rejected.addAll(handler.handle(List.of(r)));
+        rejected.addAll(handleRetryingConflicts(List.of(r)));
       } catch (Exception e) {
         if (!storeHealthy.getAsBoolean()) {
           deadLetter(rejected);
@@ -149,6 +151,25 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     }
     deadLetter(rejected);
     return true;
+  }
+
+  /**
+   * Runs the handler, again when it lost a race with another writer of the same rows (an
+   * optimistic-lock conflict or a serialization failure): that is contention, not a bad record.
+   */
+  private List<RecordHandler.Rejected> handleRetryingConflicts(
+      List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return handler.handle(records);
+      } catch (Exception e) {
+        if (attempt >= 5 || !Conflicts.isConflict(e)) {
+          throw e;
+        }
+        conflicts.increment();
+        pause(Duration.ofMillis(10L * attempt));
+      }
+    }
   }
 
   private void deadLetter(List<RecordHandler.Rejected> rejected) {

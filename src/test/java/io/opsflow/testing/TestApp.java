@@ -1,0 +1,88 @@
+package io.opsflow.testing;
+
+import io.opsflow.App;
+import io.opsflow.config.ConfigLoader;
+import io.opsflow.config.OpsflowConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One running opsflow for the whole test JVM, as a user runs it: the shared real broker, a fresh
+ * database (H2, or PostgreSQL with the postgres profile), the engine, HTTP on a free port. Tests
+ * isolate themselves by organization and integration token, as tenants do.
+ */
+public final class TestApp {
+  private static TestApp instance;
+
+  private final App app;
+  private final String adminToken;
+  private final TestDatabase database;
+
+  private TestApp(App app, String adminToken, TestDatabase database) {
+    this.app = app;
+    this.adminToken = adminToken;
+    this.database = database;
+  }
+
+  public static synchronized TestApp shared() {
+    if (instance == null) {
+      String bootstrap = TestKafka.bootstrap();
+      TestDatabase db = TestDatabase.create();
+      String admin = "ofa_test_" + UUID.randomUUID();
+      Path data = tempDir();
+      Map<String, String> env = new HashMap<>();
+      env.put("OPSFLOW_HTTP_PORT", "0");
+      env.put("OPSFLOW_ADMIN_TOKEN", admin);
+      env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
+      OpsflowConfig config =
+          new ConfigLoader(env)
+              .load()
+              .withInfrastructure(bootstrap, db.url(), db.user(), db.password(), data);
+      App app = App.start(config);
+      TestApp started = new TestApp(app, admin, db);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    db.close();
+                  },
+                  "test-app-shutdown"));
+      instance = started;
+    }
+    return instance;
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + app.httpPort();
+  }
+
+  public ApiCalls api() {
+    return new ApiCalls(baseUrl());
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("opsflow-test-app-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
