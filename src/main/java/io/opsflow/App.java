@@ -62,6 +62,7 @@ public final class App implements AutoCloseable {
   private Path adminTokenFile;
   private long startupMillis;
   private IncidentWorkflow incidentWorkflow;
+  private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
   private App() {}
 
@@ -150,6 +151,7 @@ public final class App implements AutoCloseable {
     components.put("db", dbUp);
     components.put("kafka", clients::healthy);
     components.put("engine", workflow::healthy);
+    components.put("consumers", () -> consumers.stream().allMatch(ConsumerLoop::alive));
     HttpServer http =
         new HttpServer(
             List.of(
@@ -180,6 +182,7 @@ public final class App implements AutoCloseable {
     Thread t = new Thread(loop, "opsflow-consumer-" + running.size());
     t.start();
     running.push(loop);
+    consumers.add(loop);
   }
 
   private static Path workflowsDir(OpsflowConfig config) {

@@ -107,7 +107,7 @@ public record OpsflowConfig(
         + ", kafka="
         + kafkaBootstrap.orElse("embedded")
         + ", db="
-        + jdbcUrl()
+        + jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***")
         + ", slack="
         + slackConfigured()
         + ", zoom="

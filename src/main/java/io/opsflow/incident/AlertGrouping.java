@@ -8,6 +8,7 @@ import java.util.Optional;
  * its own, so tests call it directly.
  */
 public final class AlertGrouping {
+  private final Triage triage = new Triage();
 
   /** What one signal did, for metrics and for callers that want to wait on it. */
   public enum Outcome {
@@ -55,6 +56,17 @@ public final class AlertGrouping {
 
   private Outcome update(Incident incident, AlertSignal signal, IncidentStore store) {
     incident.seen(signal.at());
+    String previous = incident.severity();
+    if (incident.raiseSeverity(signal.severity())) {
+      store.record(
+          new TimelineEntry(
+              incident.id(),
+              signal.at(),
+              "severity_raised",
+              actor(signal),
+              "Severity raised from " + previous + " to " + incident.severity()));
+      triage.reconsider(incident, signal.at(), store);
+    }
     for (AlertSignal.Item item : signal.items()) {
       Optional<IncidentAlert> known = store.findAlert(incident.id(), item.fingerprint());
       if (known.isEmpty()) {
@@ -113,7 +125,7 @@ public final class AlertGrouping {
   }
 
   private static String actor(AlertSignal signal) {
-    return "integration:" + signal.integrationId();
+    return signal.actor();
   }
 
   private static String describe(AlertSignal.Item item) {

@@ -12,6 +12,7 @@ public record AlertSignal(
     String envelopeId,
     String organizationId,
     String integrationId,
+    String actor,
     String source,
     String alertKey,
     Action action,

@@ -106,6 +106,15 @@ public class Incident {
     return true;
   }
 
+  /** Raises the severity when the new one is more urgent; never lowers it while open. */
+  boolean raiseSeverity(String candidate) {
+    if (Severity.rank(candidate) >= Severity.rank(severity)) {
+      return false;
+    }
+    severity = candidate;
+    return true;
+  }
+
   void prioritize(String newPriority) {
     this.priority = newPriority;
   }

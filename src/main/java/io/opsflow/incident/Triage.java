@@ -18,6 +18,37 @@ public final class Triage {
     };
   }
 
+  /**
+   * After the severity of an open incident rose: raises its priority when the rule now says more
+   * urgent. A priority is never lowered automatically (a person may have set it).
+   */
+  public boolean reconsider(Incident incident, Instant at, IncidentStore store) {
+    if (incident.priority() == null) {
+      return false;
+    }
+    String candidate = priorityFor(incident.severity());
+    if (candidate.compareTo(incident.priority()) >= 0) {
+      return false;
+    }
+    String previous = incident.priority();
+    incident.prioritize(candidate);
+    store.record(
+        new TimelineEntry(
+            incident.id(),
+            at,
+            "reprioritized",
+            "workflow:triage",
+            "Priority raised from "
+                + previous
+                + " to "
+                + candidate
+                + " (severity "
+                + incident.severity()
+                + ")"));
+    store.publish(IncidentEvent.of(IncidentEvent.PRIORITIZED, incident, at, "workflow:triage"));
+    return true;
+  }
+
   /** Sets the priority and records the decision; no change when it is already set. */
   public boolean apply(Incident incident, Instant at, IncidentStore store) {
     if (incident.priority() != null) {

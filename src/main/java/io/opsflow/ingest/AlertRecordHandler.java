@@ -96,14 +96,17 @@ public final class AlertRecordHandler implements RecordHandler {
     if (integration == null || org == null) {
       throw new InvalidPayloadException("envelope has no integrationid/organizationid");
     }
+    String name = e.extension(EnvelopeTypes.INTEGRATION_NAME);
+    String actor = "integration:" + (name == null ? integration : name);
     return switch (e.type()) {
       case EnvelopeTypes.ALERTMANAGER ->
-          AlertmanagerFormat.toSignal(e.id(), org, integration, e.time(), e.data());
+          AlertmanagerFormat.toSignal(e.id(), org, integration, actor, e.time(), e.data());
       case EnvelopeTypes.PAGERDUTY -> {
         if (e.subject() == null || e.subject().isBlank()) {
           throw new InvalidPayloadException("PagerDuty envelope has no subject (dedup key)");
         }
-        yield PagerDutyFormat.toSignal(e.id(), org, integration, e.subject(), e.time(), e.data());
+        yield PagerDutyFormat.toSignal(
+            e.id(), org, integration, actor, e.subject(), e.time(), e.data());
       }
       default -> throw new InvalidPayloadException("unknown alert type '" + e.type() + "'");
     };

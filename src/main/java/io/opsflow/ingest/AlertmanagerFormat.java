@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.incident.AlertSignal;
+import io.opsflow.incident.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +24,6 @@ import java.util.TreeMap;
 public final class AlertmanagerFormat {
   public static final String SOURCE = "alertmanager";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> SEVERITY_ORDER =
-      List.of("critical", "error", "warning", "info");
 
   private AlertmanagerFormat() {}
 
@@ -64,7 +63,12 @@ public final class AlertmanagerFormat {
 
   /** Normalizes a validated payload into a signal. */
   public static AlertSignal toSignal(
-      String envelopeId, String org, String integration, Instant receivedAt, JsonNode body) {
+      String envelopeId,
+      String org,
+      String integration,
+      String actor,
+      Instant receivedAt,
+      JsonNode body) {
     String groupKey = validate(body);
     boolean firing = body.path("status").asText().equals("firing");
     List<AlertSignal.Item> items = new ArrayList<>();
@@ -81,7 +85,7 @@ public final class AlertmanagerFormat {
       }
       items.add(new AlertSignal.Item(fp, alertFiring, summary, a.get("labels").toString()));
       if (alertFiring || !firing) {
-        severity = higher(severity, a.path("labels").path("severity").asText(null));
+        severity = Severity.moreUrgent(severity, a.path("labels").path("severity").asText(null));
       }
     }
     JsonNode common = body.path("commonLabels");
@@ -92,6 +96,7 @@ public final class AlertmanagerFormat {
         envelopeId,
         org,
         integration,
+        actor,
         SOURCE,
         groupKey,
         firing ? AlertSignal.Action.TRIGGER : AlertSignal.Action.RESOLVE,
@@ -132,21 +137,6 @@ public final class AlertmanagerFormat {
       out.put("receiver", body.get("receiver").asText());
     }
     return out.toString();
-  }
-
-  private static String higher(String a, String b) {
-    if (b == null) {
-      return a;
-    }
-    if (a == null) {
-      return b;
-    }
-    int ia = SEVERITY_ORDER.indexOf(a);
-    int ib = SEVERITY_ORDER.indexOf(b);
-    if (ia < 0) {
-      return b;
-    }
-    return ib >= 0 && ib < ia ? b : a;
   }
 
   /** Alertmanager's own fingerprint is a hash of the label set; ours stands in when it's absent. */

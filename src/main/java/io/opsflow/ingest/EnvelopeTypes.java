@@ -12,6 +12,9 @@ public final class EnvelopeTypes {
   /** Extension attribute: the integration (token) id that accepted the alert. */
   public static final String INTEGRATION = "integrationid";
 
+  /** Extension attribute: the integration's name, for the timeline. */
+  public static final String INTEGRATION_NAME = "integrationname";
+
   /** Extension attribute: the organization the record belongs to. */
   public static final String ORGANIZATION = "organizationid";
 

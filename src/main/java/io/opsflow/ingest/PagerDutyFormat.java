@@ -72,6 +72,7 @@ public final class PagerDutyFormat {
       String envelopeId,
       String org,
       String integration,
+      String actor,
       String dedupKey,
       Instant receivedAt,
       JsonNode body) {
@@ -100,6 +101,7 @@ public final class PagerDutyFormat {
         envelopeId,
         org,
         integration,
+        actor,
         SOURCE,
         dedupKey,
         action,

@@ -48,6 +48,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   private final AtomicLong lag = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
+  private volatile boolean alive = true;
 
   public ConsumerLoop(
       String bootstrap,
@@ -97,7 +98,16 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
         }
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(polled.count());
         polled.forEach(batch::add);
-        if (process(batch)) {
+        boolean done;
+        try {
+          done = process(batch);
+        } catch (RuntimeException e) {
+          // e.g. the dead-letter topic cannot be written: keep the batch, try again shortly
+          log.warn("batch of {} on {} kept for a retry: {}", batch.size(), topic, e.toString());
+          pause(Duration.ofSeconds(1));
+          done = false;
+        }
+        if (done) {
           commit(batch);
           consumed.increment(batch.size());
         } else {
@@ -109,6 +119,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     } catch (RuntimeException e) {
       log.error("consumer of {} stopped by an unexpected error", topic, e);
     } finally {
+      alive = false;
       consumer.close(Duration.ofSeconds(5));
       stopped.countDown();
     }
@@ -232,6 +243,11 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
       Thread.currentThread().interrupt();
       running = false;
     }
+  }
+
+  /** False once the loop has ended; reported on {@code /health}. */
+  public boolean alive() {
+    return alive;
   }
 
   /** Stops after the batch in hand; waits up to 30 s for the loop to finish. */

@@ -31,7 +31,7 @@ public final class Authenticator {
     return p;
   }
 
-  /** An integration token (alert intake); admins may send too, but have no organization. */
+  /** An integration token (alert intake): admins and users have no integration to send as. */
   public Principal requireIntegration(String secret) {
     Principal p = check(secret);
     if (p.kind() != Principal.Kind.INTEGRATION) {

@@ -128,6 +128,7 @@ public final class IntakeRoutes {
         subject,
         Map.of(
             EnvelopeTypes.INTEGRATION, integration.tokenId(),
+            EnvelopeTypes.INTEGRATION_NAME, integration.name(),
             EnvelopeTypes.ORGANIZATION, integration.organizationId()),
         data);
   }
