@@ -29,12 +29,22 @@ public final class IncidentSteps implements IncidentProcessSteps {
 
   @Override
   public void triage(String incidentId) {
-    db.inTransaction(
-        s -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
-          store.find(incidentId).ifPresent(i -> triage.apply(i, clock.instant(), store));
-          return null;
-        });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        db.inTransaction(
+            s -> {
+              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+              store.find(incidentId).ifPresent(i -> triage.apply(i, clock.instant(), store));
+              return null;
+            });
+        break;
+      } catch (RuntimeException e) {
+        // the alert consumer updated the same incident meanwhile: read it again and retry
+        if (attempt >= 5 || !Conflicts.isConflict(e)) {
+          throw e;
+        }
+      }
+    }
     afterCommit.run();
   }
 

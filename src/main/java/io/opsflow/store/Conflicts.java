@@ -1,4 +1,4 @@
-package io.opsflow.kafka;
+package io.opsflow.store;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
