@@ -19,6 +19,7 @@ import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
 import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
+import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  public static final String ALERTS_GROUP = "opsflow-incidents";
+  public static final String COMMANDS_GROUP = "opsflow-commands";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private volatile boolean ready;
@@ -126,23 +129,26 @@ public final class App implements AutoCloseable {
           dispatcher.wake();
         };
     BooleanSupplier dbUp = db::healthy;
+    ConsumerOffsets offsets = new ConsumerOffsets(db);
     startLoop(
         new ConsumerLoop(
             bootstrap,
-            "opsflow-incidents",
+            ALERTS_GROUP,
             Topics.ALERTS,
-            new AlertRecordHandler(db, codec, afterCommit, metrics),
+            new AlertRecordHandler(ALERTS_GROUP, db, codec, afterCommit, metrics),
             producer,
             dbUp,
+            topic -> offsets.positions(ALERTS_GROUP, topic),
             metrics));
     startLoop(
         new ConsumerLoop(
             bootstrap,
-            "opsflow-commands",
+            COMMANDS_GROUP,
             Topics.COMMANDS,
-            new CommandRecordHandler(db, codec, afterCommit, metrics),
+            new CommandRecordHandler(COMMANDS_GROUP, db, codec, afterCommit, metrics),
             producer,
             dbUp,
+            topic -> offsets.positions(COMMANDS_GROUP, topic),
             metrics));
 
     Authenticator auth = new Authenticator(tokens);

@@ -26,13 +26,16 @@ public record OpsflowConfig(
     Optional<String> imapUrl,
     String historyLevel) {
 
-  /** The H2 file database under the data dir, unless a JDBC URL is configured. */
+  /**
+   * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
+   * to the file at once ({@code WRITE_DELAY=0}), so a killed process loses no committed work.
+   */
   public String jdbcUrl() {
     return dbUrl.orElseGet(
         () ->
             "jdbc:h2:file:"
                 + dataDir.resolve("db").resolve("opsflow").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
   }
 
   public boolean embeddedKafka() {

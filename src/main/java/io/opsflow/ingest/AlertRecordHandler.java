@@ -7,6 +7,7 @@ import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.IncidentEvent;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
+import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * be decoded are returned for the dead-letter topic; the others still apply.
  */
 public final class AlertRecordHandler implements RecordHandler {
+  private final String group;
   private final Database db;
   private final AlertGrouping grouping = new AlertGrouping();
   private final Function<IncidentEvent, OutgoingRecord> encoder;
@@ -37,10 +39,12 @@ public final class AlertRecordHandler implements RecordHandler {
   private final Counter resolved;
 
   public AlertRecordHandler(
+      String group,
       Database db,
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
       MeterRegistry metrics) {
+    this.group = group;
     this.db = db;
     this.encoder = encoder;
     this.afterCommit = afterCommit;
@@ -66,12 +70,13 @@ public final class AlertRecordHandler implements RecordHandler {
         rejected.add(new Rejected(r, e.getMessage()));
       }
     }
-    if (signals.isEmpty()) {
-      return rejected;
-    }
     Map<AlertGrouping.Outcome, Integer> counts = new EnumMap<>(AlertGrouping.Outcome.class);
     db.inTransaction(
         session -> {
+          ConsumerOffsets.advance(session, group, RecordHandler.nextPositions(records));
+          if (signals.isEmpty()) {
+            return null;
+          }
           HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
           Set<String> seen = store.alreadyProcessed(signals.keySet());
           seen.forEach(signals::remove);

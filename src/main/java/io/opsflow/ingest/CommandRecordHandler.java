@@ -6,6 +6,7 @@ import io.opsflow.incident.IncidentCommands;
 import io.opsflow.incident.IncidentEvent;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
+import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Applies human actions from {@code opsflow.commands}, once each by envelope id. */
 public final class CommandRecordHandler implements RecordHandler {
+  private final String group;
   private final Database db;
   private final IncidentCommands commands = new IncidentCommands();
   private final Function<IncidentEvent, OutgoingRecord> encoder;
@@ -25,10 +27,12 @@ public final class CommandRecordHandler implements RecordHandler {
   private final Counter resolved;
 
   public CommandRecordHandler(
+      String group,
       Database db,
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
       MeterRegistry metrics) {
+    this.group = group;
     this.db = db;
     this.encoder = encoder;
     this.afterCommit = afterCommit;
@@ -38,19 +42,23 @@ public final class CommandRecordHandler implements RecordHandler {
   @Override
   public List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) {
     List<Rejected> rejected = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      CloudEvent.Parsed e;
-      try {
-        e = CloudEvent.decode(r.value());
-      } catch (IllegalArgumentException ex) {
-        rejected.add(new Rejected(r, ex.getMessage()));
-        continue;
-      }
-      String reason = apply(e);
-      if (reason != null) {
-        rejected.add(new Rejected(r, reason));
-      }
-    }
+    db.inTransaction(
+        session -> {
+          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
+          for (ConsumerRecord<byte[], byte[]> r : records) {
+            String reason;
+            try {
+              reason = apply(CloudEvent.decode(r.value()), store);
+            } catch (IllegalArgumentException ex) {
+              reason = ex.getMessage();
+            }
+            if (reason != null) {
+              rejected.add(new Rejected(r, reason));
+            }
+          }
+          ConsumerOffsets.advance(session, group, RecordHandler.nextPositions(records));
+          return null;
+        });
     afterCommit.run();
     return rejected;
   }
@@ -58,7 +66,7 @@ public final class CommandRecordHandler implements RecordHandler {
   /**
    * @return null when applied (or applied before), else the reason it cannot be
    */
-  private String apply(CloudEvent.Parsed e) {
+  private String apply(CloudEvent.Parsed e, HibernateIncidentStore store) {
     String incidentId = e.data().path("incidentId").asText("");
     String actor = e.extension(EnvelopeTypes.ACTOR);
     if (incidentId.isBlank() || actor == null) {
@@ -67,24 +75,20 @@ public final class CommandRecordHandler implements RecordHandler {
     if (!e.type().equals(EnvelopeTypes.ACKNOWLEDGE) && !e.type().equals(EnvelopeTypes.RESOLVE)) {
       return "unknown command type '" + e.type() + "'";
     }
-    return db.inTransaction(
-        session -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
-          if (!store.alreadyProcessed(Set.of(e.id())).isEmpty()) {
-            return null;
-          }
-          IncidentCommands.Result result =
-              e.type().equals(EnvelopeTypes.ACKNOWLEDGE)
-                  ? commands.acknowledge(incidentId, actor, e.time(), store)
-                  : commands.resolve(incidentId, actor, e.time(), store);
-          if (result == IncidentCommands.Result.NOT_FOUND) {
-            return "incident " + incidentId + " not found";
-          }
-          if (result == IncidentCommands.Result.APPLIED && e.type().equals(EnvelopeTypes.RESOLVE)) {
-            resolved.increment();
-          }
-          store.markProcessed(List.of(e.id()), Instant.now());
-          return null;
-        });
+    if (!store.alreadyProcessed(Set.of(e.id())).isEmpty()) {
+      return null;
+    }
+    IncidentCommands.Result result =
+        e.type().equals(EnvelopeTypes.ACKNOWLEDGE)
+            ? commands.acknowledge(incidentId, actor, e.time(), store)
+            : commands.resolve(incidentId, actor, e.time(), store);
+    if (result == IncidentCommands.Result.NOT_FOUND) {
+      return "incident " + incidentId + " not found";
+    }
+    if (result == IncidentCommands.Result.APPLIED && e.type().equals(EnvelopeTypes.RESOLVE)) {
+      resolved.increment();
+    }
+    store.markProcessed(List.of(e.id()), Instant.now());
+    return null;
   }
 }

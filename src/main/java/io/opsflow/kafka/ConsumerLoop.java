@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +46,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   private final KafkaProducer<byte[], byte[]> dlqProducer;
   private final RecordHandler handler;
   private final BooleanSupplier storeHealthy;
+  private final Function<String, Map<Integer, Long>> storedPositions;
   private final Counter consumed;
   private final Counter deadLettered;
   private final Counter conflicts;
@@ -58,8 +62,10 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
       RecordHandler handler,
       KafkaProducer<byte[], byte[]> dlqProducer,
       BooleanSupplier storeHealthy,
+      Function<String, Map<Integer, Long>> storedPositions,
       MeterRegistry metrics) {
     this.topic = topic;
+    this.storedPositions = storedPositions;
     this.handler = handler;
     this.dlqProducer = dlqProducer;
     this.storeHealthy = storeHealthy;
@@ -85,7 +91,17 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(
+          List.of(topic),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              resumeFromStore(partitions);
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+          });
       while (running) {
         ConsumerRecords<byte[], byte[]> polled;
         try {
@@ -223,6 +239,21 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
       first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
     }
     first.forEach(consumer::seek);
+  }
+
+  /**
+   * Seeks to the positions stored with the database's own commits. Kafka's committed offsets can be
+   * ahead of them when the database lost its last commits (or was restored from a backup): the
+   * records in between are read again, and applied again only if the database does not have them.
+   */
+  private void resumeFromStore(Collection<TopicPartition> partitions) {
+    Map<Integer, Long> stored = storedPositions.apply(topic);
+    for (TopicPartition tp : partitions) {
+      Long next = stored.get(tp.partition());
+      if (next != null) {
+        consumer.seek(tp, next);
+      }
+    }
   }
 
   private void updateLag() {

@@ -1,6 +1,9 @@
 package io.opsflow.kafka;
 
+import io.opsflow.store.ConsumerOffsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -13,6 +16,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public interface RecordHandler {
 
   List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) throws Exception;
+
+  /** The position after each partition's last record: what to store with the batch's effects. */
+  static Map<ConsumerOffsets.Position, Long> nextPositions(
+      List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<ConsumerOffsets.Position, Long> next = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      next.merge(new ConsumerOffsets.Position(r.topic(), r.partition()), r.offset() + 1, Math::max);
+    }
+    return next;
+  }
 
   /** A record that cannot be processed, and why. */
   record Rejected(ConsumerRecord<byte[], byte[]> record, String reason) {}

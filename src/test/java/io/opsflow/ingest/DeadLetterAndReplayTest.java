@@ -87,7 +87,11 @@ class DeadLetterAndReplayTest {
     List<ConsumerRecord<byte[], byte[]>> log = TopicProbe.readAll(Topics.ALERTS);
     RecordHandler replay =
         new AlertRecordHandler(
-            app.app().database(), new IncidentEventCodec(), () -> {}, new SimpleMeterRegistry());
+            "replay-test",
+            app.app().database(),
+            new IncidentEventCodec(),
+            () -> {},
+            new SimpleMeterRegistry());
     assertThat(replayHandledWithoutRejects(replay, log)).isTrue();
     JsonNode after = api.get("/api/v1/incidents", sre).body();
     assertThat(after.path("items").findValuesAsText("eventCount"))
@@ -98,7 +102,8 @@ class DeadLetterAndReplayTest {
 
     try (TestDatabase fresh = TestDatabase.create();
         Database db = Database.open(fresh.url(), fresh.user(), fresh.password(), 2)) {
-      new AlertRecordHandler(db, new IncidentEventCodec(), () -> {}, new SimpleMeterRegistry())
+      new AlertRecordHandler(
+              "rebuild-test", db, new IncidentEventCodec(), () -> {}, new SimpleMeterRegistry())
           .handle(log);
       List<String> statuses =
           db.inTransaction(
