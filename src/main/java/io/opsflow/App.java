@@ -134,6 +134,7 @@ public final class App implements AutoCloseable {
         new ConsumerLoop(
             bootstrap,
             ALERTS_GROUP,
+            config.instanceId(),
             Topics.ALERTS,
             new AlertRecordHandler(ALERTS_GROUP, db, codec, afterCommit, metrics),
             producer,
@@ -144,6 +145,7 @@ public final class App implements AutoCloseable {
         new ConsumerLoop(
             bootstrap,
             COMMANDS_GROUP,
+            config.instanceId(),
             Topics.COMMANDS,
             new CommandRecordHandler(COMMANDS_GROUP, db, codec, afterCommit, metrics),
             producer,

@@ -59,11 +59,20 @@ public final class ConfigLoader {
         get("ZOOM_API_URL"),
         get("SMTP_HOST"),
         get("IMAP_URL"),
-        history);
+        history,
+        get("INSTANCE_ID").orElseGet(ConfigLoader::hostName));
   }
 
   private Optional<String> get(String suffix) {
     return Optional.ofNullable(values.get("OPSFLOW_" + suffix));
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "opsflow";
+    }
   }
 
   private static int parsePort(String raw) {

@@ -24,7 +24,8 @@ public record OpsflowConfig(
     Optional<String> zoomApiUrl,
     Optional<String> smtpHost,
     Optional<String> imapUrl,
-    String historyLevel) {
+    String historyLevel,
+    String instanceId) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -76,7 +77,8 @@ public record OpsflowConfig(
         zoomApiUrl,
         smtpHost,
         imapUrl,
-        historyLevel);
+        historyLevel,
+        instanceId);
   }
 
   /** A copy with the given database and Kafka (tests point the app at their own). */
@@ -98,7 +100,8 @@ public record OpsflowConfig(
         zoomApiUrl,
         smtpHost,
         imapUrl,
-        historyLevel);
+        historyLevel,
+        instanceId);
   }
 
   @Override

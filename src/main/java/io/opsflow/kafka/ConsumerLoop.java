@@ -58,6 +58,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   public ConsumerLoop(
       String bootstrap,
       String groupId,
+      String instanceId,
       String topic,
       RecordHandler handler,
       KafkaProducer<byte[], byte[]> dlqProducer,
@@ -77,6 +78,12 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + topic);
+    if (instanceId != null) {
+      // static membership: a restarted instance takes its partitions back at once instead of
+      // waiting for the session of its killed predecessor to time out
+      p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupId + "-" + instanceId);
+    }
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000);
     this.consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.consumed = metrics.counter("opsflow.records.consumed", "topic", topic);

@@ -66,6 +66,7 @@ class ConsumerLoopResumeTest {
               new ConsumerLoop(
                   TestKafka.bootstrap(),
                   group,
+                  null,
                   topic,
                   new AlertRecordHandler(group, db, new IncidentEventCodec(), () -> {}, metrics),
                   dlq,
