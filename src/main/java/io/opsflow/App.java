@@ -17,6 +17,7 @@ import io.opsflow.kafka.EmbeddedKafka;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
+import io.opsflow.outbox.EnvelopeLedgerPruner;
 import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
 import io.opsflow.store.ConsumerOffsets;
@@ -118,10 +119,15 @@ public final class App implements AutoCloseable {
     running.push(workflow);
     incidentWorkflow = workflow.incidents();
     WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow.incidents());
+    Topics topics = Topics.load();
+    EnvelopeLedgerPruner pruner =
+        new EnvelopeLedgerPruner(outbox, retention(topics, Topics.ALERTS), Clock.systemUTC());
     relay.start();
     dispatcher.start();
+    pruner.start();
     running.push(relay);
     running.push(dispatcher);
+    running.push(pruner);
 
     Runnable afterCommit =
         () -> {
@@ -191,6 +197,11 @@ public final class App implements AutoCloseable {
     t.start();
     running.push(loop);
     consumers.add(loop);
+  }
+
+  private static java.time.Duration retention(Topics topics, String topic) {
+    String ms = topics.definition(topic).configs().getOrDefault("retention.ms", "604800000");
+    return java.time.Duration.ofMillis(Long.parseLong(ms));
   }
 
   private static Path workflowsDir(OpsflowConfig config) {

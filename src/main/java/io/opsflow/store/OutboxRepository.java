@@ -34,6 +34,15 @@ public final class OutboxRepository {
     delete("WorkflowOutboxRow", ids);
   }
 
+  /** Forgets envelope ids applied before {@code before}: the log no longer holds their records. */
+  public int forgetEnvelopesBefore(java.time.Instant before) {
+    return db.inTransaction(
+        s ->
+            s.createNativeMutationQuery("delete from processed_envelope where processed_at < :t")
+                .setParameter("t", before)
+                .executeUpdate());
+  }
+
   private void delete(String entity, List<Long> ids) {
     if (ids.isEmpty()) {
       return;

@@ -44,7 +44,6 @@ final class IncidentJson {
     m.put("resolvedAt", i.resolvedAt());
     m.put("resolvedBy", i.resolvedBy());
     m.put("labels", tree(i.labels()));
-    m.put("slaClocks", List.of());
     return m;
   }
 
