@@ -1,0 +1,98 @@
+package io.opsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.testing.TestApp;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user types it. */
+class CommandLineTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void workflowsValidatePassesOnTheShippedModels() {
+    assertThat(run("workflows", "validate", "--dir", "workflows")).isZero();
+    assertThat(out.toString()).contains("checked incident.bpmn").contains("models valid");
+  }
+
+  @Test
+  void workflowsValidateFailsOnABrokenModel(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("broken.bpmn"),
+        "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " targetNamespace=\"t\"><process id=\"other\" isExecutable=\"false\"/></definitions>");
+    assertThat(run("workflows", "validate", "--dir", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("broken.bpmn");
+  }
+
+  @Test
+  void tokensAreCreatedListedAndRevokedAgainstARunningInstance() throws Exception {
+    TestApp app = TestApp.shared();
+    String url = app.baseUrl();
+    int created =
+        run(
+            "token",
+            "create",
+            "--url",
+            url,
+            "--token",
+            app.adminToken(),
+            "--name",
+            "grafana",
+            "--organization",
+            "cli-org");
+    assertThat(created).isZero();
+    String id = CommandLineTest.field(out.toString(), "id");
+    assertThat(out.toString()).contains("\"token\" : \"ofi_");
+    assertThat(run("token", "list", "--url", url, "--token", app.adminToken())).isZero();
+    assertThat(out.toString()).contains(id);
+    assertThat(run("token", "revoke", id, "--url", url, "--token", app.adminToken())).isZero();
+    assertThat(run("token", "list", "--url", url, "--token", "wrong")).isEqualTo(1);
+    assertThat(err.toString()).contains("unauthorized");
+  }
+
+  @Test
+  void sendAlertOpensAnIncident() {
+    TestApp app = TestApp.shared();
+    int code =
+        run(
+            "send-alert",
+            "--url",
+            app.baseUrl(),
+            "--token",
+            app.adminToken(),
+            "--organization",
+            "cli-alerts",
+            "--summary",
+            "CLI test alert",
+            "--dedup-key",
+            "cli-1");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("Event processed").contains("cli-1");
+  }
+
+  @Test
+  void versionPrintsTheName() {
+    assertThat(run("version")).isZero();
+    assertThat(out.toString()).startsWith("opsflow ");
+  }
+
+  private static String field(String json, String name) {
+    int i = json.indexOf("\"" + name + "\" : \"") + name.length() + 6;
+    return json.substring(i, json.indexOf('"', i));
+  }
+}
