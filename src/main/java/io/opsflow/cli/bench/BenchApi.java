@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** The HTTP side of a benchmark: intake, incident lists, tokens and the metrics page. */
 public final class BenchApi {
@@ -70,9 +69,9 @@ public final class BenchApi {
     }
   }
 
-  CompletableFuture<Integer> postAsync(String path, String bearer, String body) {
-    return http.sendAsync(request(path, bearer, body), HttpResponse.BodyHandlers.discarding())
-        .handle((r, e) -> e == null ? r.statusCode() : 0);
+  /** Another client of the same instance, with connections of its own. */
+  BenchApi separateConnections() {
+    return new BenchApi(base, adminToken);
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {

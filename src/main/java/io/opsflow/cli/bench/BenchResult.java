@@ -55,12 +55,12 @@ public record BenchResult(
     Arrays.sort(nanos, 0, count);
     m.put("p50", at(nanos, count, 0.50));
     m.put("p99", at(nanos, count, 0.99));
-    m.put("max", nanos[count - 1] / 1e6);
+    m.put("max", round(nanos[count - 1] / 1e6));
     return m;
   }
 
   private static double at(long[] sorted, int count, double q) {
     int i = (int) Math.ceil(q * count) - 1;
-    return sorted[Math.max(0, Math.min(count - 1, i))] / 1e6;
+    return round(sorted[Math.max(0, Math.min(count - 1, i))] / 1e6);
   }
 }

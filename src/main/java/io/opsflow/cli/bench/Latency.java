@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 
 /**
  * {@code latency}: a steady rate of PagerDuty triggers over HTTP, round-robin over groups whose
@@ -18,8 +20,6 @@ import java.util.concurrent.locks.LockSupport;
  * poll's own duration is included and reported as pollMs).
  */
 final class Latency {
-  private static final int MAX_IN_FLIGHT = 2_000;
-
   private Latency() {}
 
   static BenchResult run(BenchContext c) throws Exception {
@@ -38,6 +38,7 @@ final class Latency {
     int total = c.rate() * c.seconds();
     long[] sent = new long[total];
     long[] latency = new long[total];
+    long[] accept = new long[total];
     @SuppressWarnings("unchecked")
     Queue<long[]>[] pending = new Queue[d];
     for (int g = 0; g < d; g++) {
@@ -49,39 +50,62 @@ final class Latency {
     long[] polls = new long[2];
     Thread poller =
         new Thread(
-            () -> poll(c, groupOf, pending, sent, latency, seen, polls, total, deadline),
+            () ->
+                poll(
+                    c.api().separateConnections(),
+                    c.runId(),
+                    groupOf,
+                    pending,
+                    sent,
+                    latency,
+                    seen,
+                    polls,
+                    total,
+                    deadline),
             "opsflow-bench-poller");
     poller.start();
-    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    ExecutorService senders = Executors.newFixedThreadPool(Math.max(8, c.clients()));
     long period = 1_000_000_000L / c.rate();
     long t0 = System.nanoTime();
     for (int k = 0; k < total && System.nanoTime() < deadline; k++) {
       LockSupport.parkNanos(t0 + k * period - System.nanoTime());
+      int alert = k;
       int g = k % d;
-      sent[k] = System.nanoTime();
-      pending[g].add(new long[] {k, ++expected[g]});
-      if (!inFlight.tryAcquire(c.timeout().toSeconds(), TimeUnit.SECONDS)) {
-        break;
-      }
-      c.api()
-          .postAsync("/api/v1/events", null, bodies[g])
-          .whenComplete(
-              (status, e) -> {
-                inFlight.release();
-                if (status != 202) {
-                  rejected.incrementAndGet();
-                }
-              });
+      senders.execute(
+          () -> {
+            if (System.nanoTime() > deadline) {
+              return;
+            }
+            synchronized (pending[g]) {
+              sent[alert] = System.nanoTime();
+              pending[g].add(new long[] {alert, ++expected[g]});
+            }
+            try {
+              if (c.api().post("/api/v1/events", null, bodies[g]) != 202) {
+                rejected.incrementAndGet();
+              }
+              accept[alert] = System.nanoTime() - sent[alert];
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
     }
+    senders.shutdown();
+    senders.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     double sendSeconds = (System.nanoTime() - t0) / 1e9;
     poller.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     int n = seen.get();
     Map<String, Double> p = BenchResult.percentiles(latency, n);
+    Map<String, Double> http = BenchResult.percentiles(accept, total);
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("rate", c.rate());
     extra.put("visible", n);
     extra.put("rejected", rejected.get());
     extra.put("maxMs", p.get("max"));
+    extra.put("httpP50Ms", http.get("p50"));
+    extra.put("httpP99Ms", http.get("p99"));
+    extra.put("expectedEvents", LongStream.of(expected).sum());
+    extra.put("eventCountSum", c.events());
     extra.put("pollMs", polls[0] == 0 ? null : BenchResult.round(polls[1] / 1e6 / polls[0]));
     return new BenchResult(
         "latency",
@@ -96,7 +120,8 @@ final class Latency {
   }
 
   private static void poll(
-      BenchContext c,
+      BenchApi api,
+      String runId,
       Map<String, Integer> groupOf,
       Queue<long[]>[] pending,
       long[] sent,
@@ -109,7 +134,7 @@ final class Latency {
       long start = System.nanoTime();
       Iterable<JsonNode> page;
       try {
-        page = c.api().incidents(c.runId());
+        page = api.incidents(runId);
       } catch (Exception e) {
         LockSupport.parkNanos(10_000_000L);
         continue;
