@@ -52,11 +52,20 @@ public record BenchContext(
 
   /** Waits until this run's {@code groups} incidents are listed, and returns them. */
   List<JsonNode> awaitIncidents() throws IOException, InterruptedException {
+    return awaitIncidents(false);
+  }
+
+  /**
+   * Waits until this run's incidents are listed and, with {@code triaged}, until the incident
+   * workflow has given each a priority, so that a measurement starts from a settled instance.
+   */
+  List<JsonNode> awaitIncidents(boolean triaged) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<JsonNode> found = List.of();
     while (System.nanoTime() < deadline) {
       found = api.incidents(runId);
-      if (found.size() >= groups) {
+      if (found.size() >= groups
+          && (!triaged || found.stream().allMatch(i -> i.hasNonNull("priority")))) {
         return found;
       }
       Thread.sleep(50);

@@ -31,7 +31,7 @@ final class HttpAlertmanager {
         throw new IllegalStateException("the warm-up batch was refused");
       }
     }
-    c.awaitIncidents();
+    c.awaitIncidents(true);
     c.awaitConsumed(before + c.groups());
     double baseline = c.consumed();
     int requests = Math.max(1, c.alerts() / c.batch());

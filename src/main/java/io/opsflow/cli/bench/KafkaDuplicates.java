@@ -37,7 +37,7 @@ final class KafkaDuplicates {
         producer.send(record(c, g, data[g]), (m, e) -> count(failed, e));
       }
       producer.flush();
-      c.awaitIncidents();
+      c.awaitIncidents(true);
       c.awaitConsumed(before + c.groups());
       double baseline = c.consumed();
       c.say("opened " + c.groups() + " incidents; encoding " + c.alerts() + " duplicates");

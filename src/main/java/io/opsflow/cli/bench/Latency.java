@@ -32,7 +32,7 @@ final class Latency {
       c.api().post("/api/v1/events", null, bodies[g]);
     }
     long[] expected = new long[d];
-    for (JsonNode i : c.awaitIncidents()) {
+    for (JsonNode i : c.awaitIncidents(true)) {
       expected[groupOf.get(i.path("alertKey").asText())] = i.path("eventCount").asLong();
     }
     int total = c.rate() * c.seconds();
@@ -64,7 +64,7 @@ final class Latency {
                     deadline),
             "opsflow-bench-poller");
     poller.start();
-    ExecutorService senders = Executors.newFixedThreadPool(Math.max(8, c.clients()));
+    ExecutorService senders = Executors.newFixedThreadPool(Math.max(32, c.clients()));
     long period = 1_000_000_000L / c.rate();
     long t0 = System.nanoTime();
     for (int k = 0; k < total && System.nanoTime() < deadline; k++) {
