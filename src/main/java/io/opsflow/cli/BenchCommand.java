@@ -87,7 +87,13 @@ final class BenchCommand implements Callable<Integer> {
     BenchResult result;
     if (url != null) {
       String admin = token != null ? token : System.getenv("OPSFLOW_ADMIN_TOKEN");
-      result = run(new BenchApi(url, admin), kafka, err);
+      BenchApi api;
+      try {
+        api = new BenchApi(url, admin);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      result = run(api, kafka, err);
     } else {
       result = runEmbedded(err);
     }
