@@ -1,5 +1,6 @@
 package io.opsflow.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       StartCommand.class,
       SendAlertCommand.class,
+      BenchCommand.class,
       TokenCommand.class,
       WorkflowsCommand.class,
       VersionCommand.class,
@@ -27,6 +29,11 @@ public final class Main implements Runnable {
   /** Runs a command line and returns its exit code (tests call this). */
   public static int run(String... args) {
     return new CommandLine(new Main()).execute(args);
+  }
+
+  /** Runs a command line with its output going to {@code out} (tests read it). */
+  public static int run(PrintWriter out, String... args) {
+    return new CommandLine(new Main()).setOut(out).execute(args);
   }
 
   @Override
