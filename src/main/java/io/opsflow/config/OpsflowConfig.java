@@ -36,7 +36,7 @@ public record OpsflowConfig(
         () ->
             "jdbc:h2:file:"
                 + dataDir.resolve("db").resolve("opsflow").toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   public boolean embeddedKafka() {

@@ -7,7 +7,6 @@ import io.opsflow.incident.IncidentEvent;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Turns a lifecycle event into the CloudEvent that leaves on {@code opsflow.events}. */
@@ -31,7 +30,7 @@ public final class IncidentEventCodec implements Function<IncidentEvent, Outgoin
     }
     CloudEvent ce =
         new CloudEvent(
-            UUID.randomUUID().toString(),
+            EnvelopeIds.next(),
             "/opsflow/incidents",
             e.type(),
             e.at(),

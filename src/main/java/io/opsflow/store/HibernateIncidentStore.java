@@ -7,8 +7,6 @@ import io.opsflow.incident.IncidentEvent;
 import io.opsflow.incident.IncidentStore;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.WorkflowSignal;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -156,37 +154,12 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   /** The subset of these envelope ids that were applied before. */
   public Set<String> alreadyProcessed(Collection<String> envelopeIds) {
-    Set<String> seen = new HashSet<>();
-    for (List<String> chunk : chunks(new ArrayList<>(envelopeIds))) {
-      seen.addAll(
-          session
-              .createNativeQuery(
-                  "select id from processed_envelope where id in (:ids)", String.class)
-              .setParameterList("ids", chunk)
-              .getResultList());
-    }
-    return seen;
+    return EnvelopeLedger.applied(session, envelopeIds);
   }
 
   /** Records these envelope ids as applied, in this transaction. */
   public void markProcessed(Collection<String> envelopeIds, Instant at) {
-    if (envelopeIds.isEmpty()) {
-      return;
-    }
-    session.doWork(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into processed_envelope (id, processed_at) values (?, ?)")) {
-            Timestamp ts = Timestamp.from(at);
-            for (String id : envelopeIds) {
-              ps.setString(1, id);
-              ps.setTimestamp(2, ts);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-        });
+    EnvelopeLedger.record(session, envelopeIds, at);
   }
 
   private static String alertKey(String incidentId, String fingerprint) {

@@ -34,13 +34,28 @@ public final class OutboxRepository {
     delete("WorkflowOutboxRow", ids);
   }
 
-  /** Forgets envelope ids applied before {@code before}: the log no longer holds their records. */
+  /**
+   * Forgets envelope ids applied on days before {@code before}: the log no longer holds their
+   * records. Deletes in chunks so no single transaction grows large.
+   */
   public int forgetEnvelopesBefore(java.time.Instant before) {
-    return db.inTransaction(
-        s ->
-            s.createNativeMutationQuery("delete from processed_envelope where processed_at < :t")
-                .setParameter("t", before)
-                .executeUpdate());
+    int day = EnvelopeLedger.day(before);
+    int total = 0;
+    while (true) {
+      int n =
+          db.inTransaction(
+              s ->
+                  s.createNativeMutationQuery(
+                          "delete from envelope_ledger where id in"
+                              + " (select id from envelope_ledger where applied_day < :d"
+                              + " fetch first 10000 rows only)")
+                      .setParameter("d", day)
+                      .executeUpdate());
+      total += n;
+      if (n < 10_000) {
+        return total;
+      }
+    }
   }
 
   private void delete(String entity, List<Long> ids) {

@@ -6,13 +6,13 @@ import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Topics;
 import io.opsflow.store.IncidentQueries;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** Incidents: list, detail with timeline, and the acknowledge/resolve actions. */
 public final class IncidentRoutes {
@@ -75,7 +75,7 @@ public final class IncidentRoutes {
     }
     CloudEvent command =
         new CloudEvent(
-            UUID.randomUUID().toString(),
+            EnvelopeIds.next(),
             "/api/v1/incidents",
             type,
             Instant.now(),

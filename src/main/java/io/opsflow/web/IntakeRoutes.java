@@ -9,6 +9,7 @@ import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.ingest.InvalidPayloadException;
 import io.opsflow.ingest.PagerDutyFormat;
 import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -121,7 +122,7 @@ public final class IntakeRoutes {
   private static CloudEvent envelope(
       String type, Principal integration, String subject, byte[] data) {
     return new CloudEvent(
-        UUID.randomUUID().toString(),
+        EnvelopeIds.next(),
         "/integrations/" + integration.tokenId(),
         type,
         Instant.now(),

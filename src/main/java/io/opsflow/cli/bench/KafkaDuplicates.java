@@ -2,12 +2,12 @@ package io.opsflow.cli.bench;
 
 import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -94,7 +94,7 @@ final class KafkaDuplicates {
     BenchApi.Integration in = c.integration();
     CloudEvent event =
         new CloudEvent(
-            UUID.randomUUID().toString(),
+            EnvelopeIds.next(),
             "/integrations/" + in.id(),
             EnvelopeTypes.PAGERDUTY,
             Instant.now(),
