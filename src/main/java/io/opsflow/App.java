@@ -136,17 +136,20 @@ public final class App implements AutoCloseable {
         };
     BooleanSupplier dbUp = db::healthy;
     ConsumerOffsets offsets = new ConsumerOffsets(db);
-    startLoop(
-        new ConsumerLoop(
-            bootstrap,
-            ALERTS_GROUP,
-            config.instanceId(),
-            Topics.ALERTS,
-            new AlertRecordHandler(ALERTS_GROUP, db, codec, afterCommit, metrics),
-            producer,
-            dbUp,
-            topic -> offsets.positions(ALERTS_GROUP, topic),
-            metrics));
+    for (int i = 0; i < config.alertConsumers(); i++) {
+      // one partition is only ever read by one member, so members never race on an incident
+      startLoop(
+          new ConsumerLoop(
+              bootstrap,
+              ALERTS_GROUP,
+              config.instanceId() + "-" + i,
+              Topics.ALERTS,
+              new AlertRecordHandler(ALERTS_GROUP, db, codec, afterCommit, metrics),
+              producer,
+              dbUp,
+              topic -> offsets.positions(ALERTS_GROUP, topic),
+              metrics));
+    }
     startLoop(
         new ConsumerLoop(
             bootstrap,

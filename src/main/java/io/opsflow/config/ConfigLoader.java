@@ -60,7 +60,8 @@ public final class ConfigLoader {
         get("SMTP_HOST"),
         get("IMAP_URL"),
         history,
-        get("INSTANCE_ID").orElseGet(ConfigLoader::hostName));
+        get("INSTANCE_ID").orElseGet(ConfigLoader::hostName),
+        parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")));
   }
 
   private Optional<String> get(String suffix) {
@@ -72,6 +73,18 @@ public final class ConfigLoader {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.io.IOException e) {
       return "opsflow";
+    }
+  }
+
+  private static int parseCount(String name, String raw) {
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("OPSFLOW_" + name + " must be 1 to 64: " + raw);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("OPSFLOW_" + name + " is not a number: " + raw, e);
     }
   }
 

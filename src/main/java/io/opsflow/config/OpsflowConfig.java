@@ -25,7 +25,8 @@ public record OpsflowConfig(
     Optional<String> smtpHost,
     Optional<String> imapUrl,
     String historyLevel,
-    String instanceId) {
+    String instanceId,
+    int alertConsumers) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -78,7 +79,8 @@ public record OpsflowConfig(
         smtpHost,
         imapUrl,
         historyLevel,
-        instanceId);
+        instanceId,
+        alertConsumers);
   }
 
   /** A copy with the given database and Kafka (tests point the app at their own). */
@@ -101,7 +103,8 @@ public record OpsflowConfig(
         smtpHost,
         imapUrl,
         historyLevel,
-        instanceId);
+        instanceId,
+        alertConsumers);
   }
 
   @Override

@@ -75,7 +75,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + topic);
     if (instanceId != null) {
@@ -91,6 +91,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     this.conflicts = metrics.counter("opsflow.records.conflicts.retried", "topic", topic);
     Gauge.builder("opsflow.consumer.lag", lag, AtomicLong::get)
         .tag("topic", topic)
+        .tag("member", instanceId == null ? groupId : instanceId)
         .description("records on the topic not yet processed")
         .register(metrics);
   }
