@@ -2,6 +2,8 @@ package io.opsflow.kafka;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,7 +63,8 @@ public record CloudEvent(
   }
 
   /**
-   * Parses an envelope read from Kafka.
+   * Parses an envelope read from Kafka: the attributes with a streaming parser, {@code data} into a
+   * tree (the one part the handlers walk).
    *
    * @throws IllegalArgumentException with the reason, when the bytes are not a CloudEvent
    */
@@ -68,32 +72,45 @@ public record CloudEvent(
     if (bytes == null) {
       throw new IllegalArgumentException("record has no value");
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
+    Map<String, String> attributes = new HashMap<>();
+    JsonNode data = null;
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("envelope is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("data")) {
+          data = JSON.readTree(p);
+        } else if (value.isScalarValue()) {
+          attributes.put(name, p.getValueAsString());
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new IllegalArgumentException("envelope has trailing content");
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException("envelope is not JSON: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("envelope is not a JSON object");
-    }
-    if (!"1.0".equals(root.path("specversion").asText())) {
+    if (!"1.0".equals(attributes.get("specversion"))) {
       throw new IllegalArgumentException("envelope specversion is not 1.0");
     }
-    String id = required(root, "id");
-    String type = required(root, "type");
-    String source = required(root, "source");
+    String id = required(attributes, "id");
+    String type = required(attributes, "type");
+    String source = required(attributes, "source");
     Instant time;
     try {
-      time = Instant.parse(required(root, "time"));
+      time = Instant.parse(required(attributes, "time"));
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("envelope time is not RFC 3339: " + e.getMessage(), e);
     }
-    JsonNode data = root.get("data");
     if (data == null || data.isNull()) {
       throw new IllegalArgumentException("envelope has no data");
     }
-    return new Parsed(id, source, type, time, root.path("subject").asText(null), root, data);
+    return new Parsed(id, source, type, time, attributes.get("subject"), attributes, data);
   }
 
   /** A decoded envelope: the attributes, and {@code data} as a JSON tree. */
@@ -103,19 +120,18 @@ public record CloudEvent(
       String type,
       Instant time,
       String subject,
-      JsonNode envelope,
+      Map<String, String> attributes,
       JsonNode data) {
     public String extension(String name) {
-      JsonNode n = envelope.get(name);
-      return n == null || n.isNull() ? null : n.asText();
+      return attributes.get(name);
     }
   }
 
-  private static String required(JsonNode root, String field) {
-    JsonNode n = root.get(field);
-    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+  private static String required(Map<String, String> attributes, String field) {
+    String v = attributes.get(field);
+    if (v == null || v.isBlank()) {
       throw new IllegalArgumentException("envelope has no '" + field + "'");
     }
-    return n.asText();
+    return v;
   }
 }

@@ -44,21 +44,21 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   /** Loads the open incidents (and their alerts) that these signals can touch. */
   public void prefetch(Collection<AlertSignal> signals) {
-    List<String> keys = new ArrayList<>();
+    Map<String, String> digestToKey = new HashMap<>();
     for (AlertSignal s : signals) {
-      String key = Incident.openKey(s.integrationId(), s.alertKey());
+      String key = identity(s.integrationId(), s.alertKey());
       if (prefetchedKeys.add(key)) {
-        keys.add(key);
+        digestToKey.put(Incident.openKey(s.integrationId(), s.alertKey()), key);
       }
     }
     List<String> incidentIds = new ArrayList<>();
-    for (List<String> chunk : chunks(keys)) {
+    for (List<String> chunk : chunks(new ArrayList<>(digestToKey.keySet()))) {
       for (Incident i :
           session
               .createSelectionQuery("from Incident where openKey in :keys", Incident.class)
               .setParameter("keys", chunk)
               .getResultList()) {
-        openByKey.put(Incident.openKey(i.integrationId(), i.alertKey()), i);
+        openByKey.put(identity(i.integrationId(), i.alertKey()), i);
         incidentIds.add(i.id());
       }
     }
@@ -77,12 +77,12 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   @Override
   public Optional<Incident> findOpen(String integrationId, String alertKey) {
-    String key = Incident.openKey(integrationId, alertKey);
+    String key = identity(integrationId, alertKey);
     if (!prefetchedKeys.contains(key)) {
       prefetchedKeys.add(key);
       session
           .createSelectionQuery("from Incident where openKey = :key", Incident.class)
-          .setParameter("key", key)
+          .setParameter("key", Incident.openKey(integrationId, alertKey))
           .getResultStream()
           .findFirst()
           .ifPresent(i -> openByKey.put(key, i));
@@ -118,7 +118,7 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   @Override
   public void add(Incident incident) {
-    String key = Incident.openKey(incident.integrationId(), incident.alertKey());
+    String key = identity(incident.integrationId(), incident.alertKey());
     if (openByKey.containsKey(key)) {
       // the previous incident of this identity was resolved in this transaction: write its
       // cleared open key before the new incident takes it (inserts are otherwise ordered first)
@@ -160,6 +160,11 @@ public final class HibernateIncidentStore implements IncidentStore {
   /** Records these envelope ids as applied, in this transaction. */
   public void markProcessed(Collection<String> envelopeIds, Instant at) {
     EnvelopeLedger.record(session, envelopeIds, at);
+  }
+
+  /** The in-memory form of an alert identity (the database column holds its digest). */
+  private static String identity(String integrationId, String alertKey) {
+    return integrationId + '\u0000' + alertKey;
   }
 
   private static String alertKey(String incidentId, String fingerprint) {
