@@ -24,19 +24,21 @@ public final class Http {
   /** Reads the body, refusing more than {@link #MAX_BODY} bytes without buffering the excess. */
   public static byte[] body(Context ctx) {
     String length = ctx.header("Content-Length");
+    long declared = -1;
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > MAX_BODY) {
-          throw tooLarge();
-        }
+        declared = Long.parseLong(length.trim());
       } catch (NumberFormatException e) {
         throw ApiException.badRequest("Content-Length is not a number");
       }
     }
     try (InputStream in = ctx.bodyInputStream()) {
+      if (declared > MAX_BODY) {
+        throw tooLarge(in);
+      }
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
       if (bytes.length > MAX_BODY) {
-        throw tooLarge();
+        throw tooLarge(in);
       }
       return bytes;
     } catch (IOException e) {
@@ -44,10 +46,22 @@ public final class Http {
     }
   }
 
-  private static ApiException tooLarge() {
+  /**
+   * The 413 answer. A moderately oversized body is read and discarded first, so the client, still
+   * sending, gets the answer instead of a reset connection; a huge one is cut off.
+   */
+  private static ApiException tooLarge(InputStream in) throws IOException {
+    long drained = 0;
+    byte[] sink = new byte[64 * 1024];
+    int n;
+    while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+      drained += n;
+    }
     return new ApiException(
         413, "payload too large", "request bodies are limited to " + MAX_BODY + " bytes");
   }
+
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
   /** Parses JSON, answering 400 with the parser's reason when it is not. */
   public static JsonNode parse(byte[] body) {
