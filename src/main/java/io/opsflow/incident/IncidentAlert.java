@@ -12,8 +12,7 @@ public class IncidentAlert {
   private String summary;
   private String labels;
   private Instant firstSeenAt;
-  private Instant lastSeenAt;
-  private long notifications;
+  private Instant lastChangedAt;
 
   protected IncidentAlert() {}
 
@@ -26,23 +25,23 @@ public class IncidentAlert {
     a.summary = item.summary();
     a.labels = item.labelsJson();
     a.firstSeenAt = at;
-    a.lastSeenAt = at;
-    a.notifications = 1;
+    a.lastChangedAt = at;
     return a;
   }
 
   /**
+   * Applies a repeat notification of this alert. Nothing is written when the alert did not change
+   * state: Alertmanager re-sends every alert of a group each interval, and the incident counts
+   * those repeats.
+   *
    * @return the change this notification made: none, fired again, or resolved
    */
   Change update(AlertSignal.Item item, Instant at) {
-    notifications++;
-    if (at.isAfter(lastSeenAt)) {
-      lastSeenAt = at;
-    }
     if (item.firing() == firing) {
       return Change.NONE;
     }
     firing = item.firing();
+    lastChangedAt = at;
     summary = item.summary() == null ? summary : item.summary();
     return firing ? Change.FIRED_AGAIN : Change.RESOLVED;
   }
@@ -81,11 +80,7 @@ public class IncidentAlert {
     return firstSeenAt;
   }
 
-  public Instant lastSeenAt() {
-    return lastSeenAt;
-  }
-
-  public long notifications() {
-    return notifications;
+  public Instant lastChangedAt() {
+    return lastChangedAt;
   }
 }

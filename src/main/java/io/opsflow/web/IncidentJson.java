@@ -57,8 +57,7 @@ final class IncidentJson {
       x.put("summary", a.summary());
       x.put("labels", tree(a.labels()));
       x.put("firstSeenAt", a.firstSeenAt());
-      x.put("lastSeenAt", a.lastSeenAt());
-      x.put("notifications", a.notifications());
+      x.put("lastChangedAt", a.lastChangedAt());
       alerts.add(x);
     }
     List<Object> timeline = new ArrayList<>();
