@@ -238,7 +238,15 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
       offsets.put(
           new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
     }
-    consumer.commitSync(offsets);
+    // the positions that count are in the database (see resumeFromStore); Kafka's copy is for
+    // lag tools and for members that start with an empty database, so it need not be waited for
+    consumer.commitAsync(
+        offsets,
+        (done, error) -> {
+          if (error != null) {
+            log.debug("offset commit on {} failed: {}", topic, error.toString());
+          }
+        });
   }
 
   private void rewind(List<ConsumerRecord<byte[], byte[]>> batch) {

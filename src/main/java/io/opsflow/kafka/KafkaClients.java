@@ -46,7 +46,8 @@ public final class KafkaClients implements AutoCloseable {
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    // no linger: a lone alert is sent at once; under load records still batch while in flight
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
