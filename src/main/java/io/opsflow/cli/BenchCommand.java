@@ -103,20 +103,30 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    new SecureRandom().nextBytes(b);
+    return b;
+  }
+
   /** Starts opsflow on a free port in a temporary directory, runs, stops it, deletes the dir. */
   private BenchResult runEmbedded(PrintWriter err) throws Exception {
     Path dir = Files.createTempDirectory("opsflow-bench");
-    String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    String admin = HexFormat.of().formatHex(randomBytes(24));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
     env.put("OPSFLOW_DATA_DIR", dir.toString());
     env.put("OPSFLOW_ADMIN_TOKEN", admin);
-    for (String passed : new String[] {"OPSFLOW_HISTORY_LEVEL", "OPSFLOW_WORKFLOWS_DIR"}) {
+    env.put("OPSFLOW_HTTP_PORT", "0");
+    for (String passed :
+        new String[] {
+          "OPSFLOW_HISTORY_LEVEL", "OPSFLOW_WORKFLOWS_DIR", "OPSFLOW_ALERT_CONSUMERS"
+        }) {
       if (System.getenv(passed) != null) {
         env.put(passed, System.getenv(passed));
       }
     }
-    OpsflowConfig config = new ConfigLoader(env).load().withHttpPort(0);
+    OpsflowConfig config = new ConfigLoader(env).load();
     try (App app = App.start(config)) {
       BenchApi api = new BenchApi("http://127.0.0.1:" + app.httpPort(), admin);
       return run(api, app.kafkaBootstrap(), err);
@@ -126,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private BenchResult run(BenchApi api, String bootstrap, PrintWriter err) throws Exception {
-    String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    String runId = HexFormat.of().formatHex(randomBytes(4));
     BenchContext c =
         new BenchContext(
             api,

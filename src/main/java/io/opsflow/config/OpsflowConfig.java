@@ -60,29 +60,6 @@ public record OpsflowConfig(
     return imapUrl.isPresent();
   }
 
-  /** A copy with another HTTP port (tests and the embedded benchmark pick a free one). */
-  public OpsflowConfig withHttpPort(int port) {
-    return new OpsflowConfig(
-        port,
-        dataDir,
-        kafkaBootstrap,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        adminToken,
-        workflowsDir,
-        slackBotToken,
-        slackSigningSecret,
-        slackApiUrl,
-        zoomAccountId,
-        zoomApiUrl,
-        smtpHost,
-        imapUrl,
-        historyLevel,
-        instanceId,
-        alertConsumers);
-  }
-
   /** A copy with the given database and Kafka (tests point the app at their own). */
   public OpsflowConfig withInfrastructure(
       String kafka, String url, String user, String password, Path data) {
