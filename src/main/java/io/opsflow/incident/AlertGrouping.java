@@ -58,13 +58,13 @@ public final class AlertGrouping {
     incident.seen(signal.at());
     String previous = incident.severity();
     if (incident.raiseSeverity(signal.severity())) {
-      store.record(
-          new TimelineEntry(
-              incident.id(),
-              signal.at(),
-              "severity_raised",
-              actor(signal),
-              "Severity raised from " + previous + " to " + incident.severity()));
+      note(
+          store,
+          incident,
+          signal,
+          "severity_raised",
+          IncidentEvent.SEVERITY_RAISED,
+          "Severity raised from " + previous + " to " + incident.severity());
       triage.reconsider(incident, signal.at(), store);
     }
     for (AlertSignal.Item item : signal.items()) {
@@ -72,34 +72,32 @@ public final class AlertGrouping {
       if (known.isEmpty()) {
         store.add(IncidentAlert.first(incident.id(), item, signal.at()));
         incident.alertAdded();
-        store.record(
-            new TimelineEntry(
-                incident.id(),
-                signal.at(),
-                "alert_added",
-                actor(signal),
-                "Alert " + describe(item) + " grouped into this incident"));
-        store.publish(
-            IncidentEvent.of(IncidentEvent.ALERT_ADDED, incident, signal.at(), actor(signal)));
+        note(
+            store,
+            incident,
+            signal,
+            "alert_added",
+            IncidentEvent.ALERT_ADDED,
+            "Alert " + describe(item) + " grouped into this incident");
         continue;
       }
       switch (known.get().update(item, signal.at())) {
         case FIRED_AGAIN ->
-            store.record(
-                new TimelineEntry(
-                    incident.id(),
-                    signal.at(),
-                    "alert_fired",
-                    actor(signal),
-                    "Alert " + describe(item) + " is firing again"));
+            note(
+                store,
+                incident,
+                signal,
+                "alert_fired",
+                IncidentEvent.ALERT_FIRED,
+                "Alert " + describe(item) + " is firing again");
         case RESOLVED ->
-            store.record(
-                new TimelineEntry(
-                    incident.id(),
-                    signal.at(),
-                    "alert_resolved",
-                    actor(signal),
-                    "Alert " + describe(item) + " resolved"));
+            note(
+                store,
+                incident,
+                signal,
+                "alert_resolved",
+                IncidentEvent.ALERT_RESOLVED,
+                "Alert " + describe(item) + " resolved");
         case NONE -> {}
       }
     }
@@ -122,6 +120,18 @@ public final class AlertGrouping {
     }
     IncidentTransitions.resolve(incident, actor(signal), signal.at(), store);
     return Outcome.RESOLVED;
+  }
+
+  /** A change worth telling: one timeline entry and one lifecycle event. */
+  private static void note(
+      IncidentStore store,
+      Incident incident,
+      AlertSignal signal,
+      String kind,
+      String eventType,
+      String message) {
+    store.record(new TimelineEntry(incident.id(), signal.at(), kind, actor(signal), message));
+    store.publish(IncidentEvent.of(eventType, incident, signal.at(), actor(signal)));
   }
 
   private static String actor(AlertSignal signal) {

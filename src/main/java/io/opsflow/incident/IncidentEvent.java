@@ -16,6 +16,9 @@ public record IncidentEvent(
   public static final String ACKNOWLEDGED = "io.opsflow.incident.acknowledged";
   public static final String RESOLVED = "io.opsflow.incident.resolved";
   public static final String ALERT_ADDED = "io.opsflow.incident.alert_added";
+  public static final String ALERT_FIRED = "io.opsflow.incident.alert_fired";
+  public static final String ALERT_RESOLVED = "io.opsflow.incident.alert_resolved";
+  public static final String SEVERITY_RAISED = "io.opsflow.incident.severity_raised";
   public static final String PRIORITIZED = "io.opsflow.incident.prioritized";
 
   static IncidentEvent of(String type, Incident i, Instant at, String actor) {

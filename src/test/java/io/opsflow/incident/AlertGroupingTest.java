@@ -50,6 +50,15 @@ class AlertGroupingTest {
     grouping.apply(other, store);
     assertThat(store.incidents.values().iterator().next().alertCount()).isEqualTo(2);
     assertThat(store.kinds()).containsExactly("opened", "alert_added");
+
+    AlertSignal resolvedOne =
+        signal("disk", AlertSignal.Action.TRIGGER, "warning", T0.plusSeconds(9), "fp-2", false);
+    grouping.apply(resolvedOne, store);
+    assertThat(store.kinds()).containsExactly("opened", "alert_added", "alert_resolved");
+    assertThat(store.events)
+        .extracting(IncidentEvent::type)
+        .containsExactly(
+            IncidentEvent.TRIGGERED, IncidentEvent.ALERT_ADDED, IncidentEvent.ALERT_RESOLVED);
   }
 
   @Test
