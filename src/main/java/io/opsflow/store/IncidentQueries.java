@@ -4,9 +4,6 @@ import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.incident.TimelineEntry;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.query.SelectionQuery;
@@ -22,9 +19,6 @@ public final class IncidentQueries {
     this.db = db;
   }
 
-  /** One page of a list, and the cursor of the next page (null on the last). */
-  public record Page<T>(List<T> items, String next) {}
-
   /** An incident with its alerts and timeline. */
   public record Detail(
       Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {}
@@ -39,7 +33,7 @@ public final class IncidentQueries {
           if (status != null) {
             hql.append(" and i.status = :status");
           }
-          Cursor after = Cursor.decode(cursor);
+          PageCursor after = PageCursor.decode(cursor);
           if (after != null) {
             hql.append(" and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))");
           }
@@ -60,7 +54,7 @@ public final class IncidentQueries {
           }
           List<Incident> page = rows.subList(0, limit);
           Incident last = page.get(limit - 1);
-          return new Page<>(List.copyOf(page), new Cursor(last.openedAt(), last.id()).encode());
+          return new Page<>(List.copyOf(page), new PageCursor(last.openedAt(), last.id()).encode());
         });
   }
 
@@ -94,26 +88,5 @@ public final class IncidentQueries {
             s.createSelectionQuery("select count(*) from Incident where status = :st", Long.class)
                 .setParameter("st", status)
                 .getSingleResult());
-  }
-
-  record Cursor(Instant at, String id) {
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String raw) {
-      if (raw == null || raw.isBlank()) {
-        return null;
-      }
-      try {
-        String s = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
-        int bar = s.indexOf('|');
-        return new Cursor(Instant.parse(s.substring(0, bar)), s.substring(bar + 1));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("cursor is not one this server issued", e);
-      }
-    }
   }
 }

@@ -38,18 +38,35 @@ public final class TokenRepository {
         });
   }
 
-  /** Lists tokens, all of them for an admin ({@code organizationId} null), else one org's. */
-  public List<TokenRow> list(String organizationId) {
+  /** Lists tokens, oldest first: all of them for an admin ({@code organizationId} null). */
+  public Page<TokenRow> list(String organizationId, int limit, String cursor) {
+    PageCursor after = PageCursor.decode(cursor);
     return db.inTransaction(
-        s ->
-            organizationId == null
-                ? s.createSelectionQuery("from TokenRow order by createdAt", TokenRow.class)
-                    .getResultList()
-                : s.createSelectionQuery(
-                        "from TokenRow where organizationId = :o order by createdAt",
-                        TokenRow.class)
-                    .setParameter("o", organizationId)
-                    .getResultList());
+        s -> {
+          StringBuilder hql = new StringBuilder("from TokenRow t where 1 = 1");
+          if (organizationId != null) {
+            hql.append(" and t.organizationId = :o");
+          }
+          if (after != null) {
+            hql.append(" and (t.createdAt > :at or (t.createdAt = :at and t.id > :id))");
+          }
+          hql.append(" order by t.createdAt, t.id");
+          var q = s.createSelectionQuery(hql.toString(), TokenRow.class);
+          if (organizationId != null) {
+            q.setParameter("o", organizationId);
+          }
+          if (after != null) {
+            q.setParameter("at", after.at()).setParameter("id", after.id());
+          }
+          List<TokenRow> rows = q.setMaxResults(limit + 1).getResultList();
+          if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+          }
+          TokenRow last = rows.get(limit - 1);
+          return new Page<>(
+              List.copyOf(rows.subList(0, limit)),
+              new PageCursor(last.createdAt(), last.id()).encode());
+        });
   }
 
   /** Revokes a token in the caller's scope; returns it, or empty when not found there. */

@@ -5,6 +5,7 @@ import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.store.IncidentQueries;
+import io.opsflow.store.Page;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Map;
 final class IncidentJson {
   private IncidentJson() {}
 
-  static Map<String, Object> page(IncidentQueries.Page<Incident> page) {
+  static Map<String, Object> page(Page<Incident> page) {
     List<Object> items = new ArrayList<>(page.items().size());
     page.items().forEach(i -> items.add(summary(i)));
     Map<String, Object> m = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Topics;
 import io.opsflow.store.IncidentQueries;
+import io.opsflow.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public final class IncidentRoutes {
   private void list(Context ctx) {
     Principal p = reader(ctx);
     IncidentStatus status = parseStatus(ctx.queryParam("status"));
-    IncidentQueries.Page<Incident> page;
+    Page<Incident> page;
     try {
       page = queries.list(p.scope(), status, Http.limit(ctx), ctx.queryParam("cursor"));
     } catch (IllegalArgumentException e) {

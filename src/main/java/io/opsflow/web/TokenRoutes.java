@@ -3,6 +3,7 @@ package io.opsflow.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.opsflow.store.Page;
 import io.opsflow.store.TokenRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,13 +55,19 @@ public final class TokenRoutes {
 
   private void list(Context ctx) {
     Principal p = auth.requireAdmin(ctx);
+    Page<TokenRow> page;
+    try {
+      page = repository.list(p.scope(), Http.limit(ctx), ctx.queryParam("cursor"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
     List<Object> items = new ArrayList<>();
-    for (TokenRow row : repository.list(p.scope())) {
+    for (TokenRow row : page.items()) {
       items.add(describe(row));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);
-    out.put("next", null);
+    out.put("next", page.next());
     Http.json(ctx, 200, out);
   }
 

@@ -70,4 +70,30 @@ class OrganizationScopeTest {
     assertThat(api.get("/api/v1/incidents?limit=5000", sre).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/incidents?cursor=xyz", sre).status()).isEqualTo(400);
   }
+
+  @Test
+  void tokenListsPageWithACursor() {
+    TestApp app = TestApp.shared();
+    ApiCalls api = app.api();
+    String org = "org-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      api.token(app.adminToken(), "integration", "am-" + i, org, null);
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          api.get(
+                  "/api/v1/tokens?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                  app.adminToken())
+              .body();
+      assertThat(page.path("items").size()).isBetween(1, 2);
+      page.path("items").forEach(t -> assertThat(seen.add(t.path("id").asText())).isTrue());
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+      pages++;
+    } while (cursor != null && pages < 1000);
+    assertThat(seen.size()).isGreaterThanOrEqualTo(3);
+    assertThat(api.get("/api/v1/tokens?cursor=bogus", app.adminToken()).status()).isEqualTo(400);
+  }
 }
