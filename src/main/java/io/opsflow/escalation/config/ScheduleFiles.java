@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Schedules as configuration files ({@code schedules/*.yaml}). A file holds one schedule, a list of
@@ -89,15 +90,24 @@ public final class ScheduleFiles {
     return new ScheduleLoad(schedules, problems);
   }
 
+  /** A YAML syntax error at the line SnakeYAML found it, in one line of text. */
+  private static ConfigProblem syntaxProblem(Path file, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      return new ConfigProblem(
+          file, marked.getProblemMark().getLine() + 1, "not valid YAML: " + marked.getProblem());
+    }
+    JsonLocation where = e.getLocation();
+    return new ConfigProblem(
+        file, where == null ? 0 : where.getLineNr(), "not valid YAML: " + e.getOriginalMessage());
+  }
+
   /** The schedule mappings of a file, whatever its shape; problems go to {@code problems}. */
   private static List<YamlNode> scheduleNodes(Path file, List<ConfigProblem> problems) {
     List<YamlNode> documents;
     try {
       documents = YamlNode.readDocuments(file);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      int line = where == null ? 0 : where.getLineNr();
-      problems.add(new ConfigProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
+      problems.add(syntaxProblem(file, e));
       return List.of();
     } catch (IOException e) {
       problems.add(new ConfigProblem(file, 0, "cannot read: " + e));
@@ -106,6 +116,11 @@ public final class ScheduleFiles {
     List<YamlNode> nodes = new ArrayList<>();
     for (YamlNode doc : documents) {
       YamlNode list = doc.kind == YamlNode.Kind.MAP ? doc.fields.get("schedules") : doc;
+      if (list != null && doc.fields.size() > 1) {
+        problems.add(
+            new ConfigProblem(
+                file, doc.line, "a file with a 'schedules:' list holds nothing else at the top"));
+      }
       if (doc.kind == YamlNode.Kind.MAP && list == null) {
         nodes.add(doc);
       } else if (list != null && list.kind == YamlNode.Kind.LIST) {

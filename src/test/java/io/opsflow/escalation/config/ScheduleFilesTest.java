@@ -68,10 +68,16 @@ class ScheduleFilesTest {
         "- id: b",
         "  timeZone: UTC",
         "  layers: [{rotation: daily, handoff: '00:00', start: 2026-01-01, participants: [y]}]");
+    write(
+        "unquoted.yaml",
+        "id: c",
+        "timeZone: UTC",
+        "layers:",
+        "  - {rotation: weekly, handoffDay: Mon, handoff: 09:00, start: 2026-01-01, participants: [z]}");
     write("notes.txt", "not a schedule");
     ScheduleLoad load = ScheduleFiles.read(dir);
     assertThat(load.problems()).isEmpty();
-    assertThat(load.schedules()).extracting(Schedule::id).containsExactly("primary", "a", "b");
+    assertThat(load.schedules()).extracting(Schedule::id).containsExactly("primary", "a", "b", "c");
   }
 
   @Test
@@ -112,8 +118,12 @@ class ScheduleFilesTest {
     assertThat(onlyProblem(ScheduleFiles.read(List.of(time))).line()).isEqualTo(5);
     Path syntax = write("c.yaml", "id: x", "timeZone: UTC", "layers: [", "  - :", "oops");
     ConfigProblem p = onlyProblem(ScheduleFiles.read(List.of(syntax)));
-    assertThat(p.reason()).startsWith("not valid YAML");
-    assertThat(p.line()).isGreaterThan(2);
+    assertThat(p.reason()).isEqualTo("not valid YAML: expected the node content, but found '-'");
+    assertThat(p.line()).isEqualTo(4);
+    ConfigProblem twice =
+        onlyProblem(ScheduleFiles.read(List.of(write("d.yaml", "id: x", "id: y"))));
+    assertThat(twice.line()).isEqualTo(2);
+    assertThat(twice.reason()).contains("Duplicate field 'id'");
   }
 
   @Test
