@@ -30,11 +30,14 @@ import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
 import io.opsflow.web.HealthRoutes;
 import io.opsflow.web.HttpServer;
+import io.opsflow.web.IncidentActions;
 import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
+import io.opsflow.web.slack.SlackRoutes;
+import io.opsflow.web.slack.SlackSignature;
 import io.opsflow.workflow.WorkflowRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +167,8 @@ public final class App implements AutoCloseable {
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
+    IncidentQueries queries = new IncidentQueries(db);
+    IncidentActions actions = new IncidentActions(queries, publisher);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
     components.put("db", dbUp);
     components.put("kafka", clients::healthy);
@@ -175,8 +180,13 @@ public final class App implements AutoCloseable {
                 new HealthRoutes(components, () -> integrations(config), () -> ready, metrics)
                     ::register,
                 new IntakeRoutes(auth, publisher)::register,
-                new IncidentRoutes(auth, new IncidentQueries(db), publisher)::register,
-                new TokenRoutes(auth, tokens, tokenRepository)::register),
+                new IncidentRoutes(auth, queries, actions)::register,
+                new TokenRoutes(auth, tokens, tokenRepository)::register,
+                new SlackRoutes(
+                        config.slackSigningSecret().map(SlackSignature::new),
+                        actions,
+                        Clock.systemUTC())
+                    ::register),
             metrics);
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());

@@ -5,13 +5,8 @@ import io.javalin.http.Context;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.ingest.EnvelopeTypes;
-import io.opsflow.kafka.CloudEvent;
-import io.opsflow.kafka.EnvelopeIds;
-import io.opsflow.kafka.Topics;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.Page;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,12 +14,12 @@ import java.util.Map;
 public final class IncidentRoutes {
   private final Authenticator auth;
   private final IncidentQueries queries;
-  private final Publisher publisher;
+  private final IncidentActions actions;
 
-  public IncidentRoutes(Authenticator auth, IncidentQueries queries, Publisher publisher) {
+  public IncidentRoutes(Authenticator auth, IncidentQueries queries, IncidentActions actions) {
     this.auth = auth;
     this.queries = queries;
-    this.publisher = publisher;
+    this.actions = actions;
   }
 
   public void register(RoutesConfig routes) {
@@ -69,24 +64,8 @@ public final class IncidentRoutes {
       throw ApiException.forbidden("this token may read incidents but not act on them");
     }
     String id = ctx.pathParam("id");
-    IncidentQueries.Detail d =
-        queries.get(p.scope(), id).orElseThrow(() -> ApiException.notFound("no incident " + id));
-    if (d.incident().status() == IncidentStatus.RESOLVED) {
-      throw new ApiException(409, "conflict", "incident " + id + " is already resolved");
-    }
-    CloudEvent command =
-        new CloudEvent(
-            EnvelopeIds.next(),
-            "/api/v1/incidents",
-            type,
-            Instant.now(),
-            id,
-            Map.of(
-                EnvelopeTypes.ACTOR, p.actor(),
-                EnvelopeTypes.ORGANIZATION, d.incident().organizationId()),
-            ("{\"incidentId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
-    publisher.publish(Topics.COMMANDS, id, command);
-    Http.json(ctx, 202, Map.of("id", command.id(), "incidentId", id, "status", "accepted"));
+    String commandId = actions.request(id, type, p.actor(), "/api/v1/incidents", p.scope());
+    Http.json(ctx, 202, Map.of("id", commandId, "incidentId", id, "status", "accepted"));
   }
 
   private static IncidentStatus parseStatus(String raw) {
