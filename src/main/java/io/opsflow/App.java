@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
@@ -32,6 +33,7 @@ import io.opsflow.web.HealthRoutes;
 import io.opsflow.web.HttpServer;
 import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
+import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
@@ -65,6 +67,7 @@ public final class App implements AutoCloseable {
   private int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
+  private Path oncallDir;
   private IncidentWorkflow incidentWorkflow;
   private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
@@ -162,6 +165,11 @@ public final class App implements AutoCloseable {
             topic -> offsets.positions(COMMANDS_GROUP, topic),
             metrics));
 
+    oncallDir = config.oncallDir();
+    OnCallConfig oncall = OnCallConfig.start(oncallDir, Clock.systemUTC());
+    oncall.watch(java.time.Duration.ofSeconds(10));
+    running.push(oncall);
+
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
@@ -176,7 +184,8 @@ public final class App implements AutoCloseable {
                     ::register,
                 new IntakeRoutes(auth, publisher)::register,
                 new IncidentRoutes(auth, new IncidentQueries(db), publisher)::register,
-                new TokenRoutes(auth, tokens, tokenRepository)::register),
+                new TokenRoutes(auth, tokens, tokenRepository)::register,
+                new OnCallRoutes(auth, oncall)::register),
             metrics);
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());
@@ -251,6 +260,10 @@ public final class App implements AutoCloseable {
 
   public IncidentWorkflow incidentWorkflow() {
     return incidentWorkflow;
+  }
+
+  public Path oncallDir() {
+    return oncallDir;
   }
 
   public long startupMillis() {
