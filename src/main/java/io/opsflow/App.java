@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
@@ -33,6 +34,7 @@ import io.opsflow.web.HttpServer;
 import io.opsflow.web.IncidentActions;
 import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
+import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
@@ -68,6 +70,7 @@ public final class App implements AutoCloseable {
   private int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
+  private Path oncallDir;
   private IncidentWorkflow incidentWorkflow;
   private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
@@ -165,6 +168,11 @@ public final class App implements AutoCloseable {
             topic -> offsets.positions(COMMANDS_GROUP, topic),
             metrics));
 
+    oncallDir = config.oncallDir();
+    OnCallConfig oncall = OnCallConfig.start(oncallDir, Clock.systemUTC());
+    oncall.watch(java.time.Duration.ofSeconds(10));
+    running.push(oncall);
+
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
     IncidentQueries queries = new IncidentQueries(db);
@@ -182,6 +190,7 @@ public final class App implements AutoCloseable {
                 new IntakeRoutes(auth, publisher)::register,
                 new IncidentRoutes(auth, queries, actions)::register,
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
+                new OnCallRoutes(auth, oncall)::register,
                 new SlackRoutes(
                         config.slackSigningSecret().map(SlackSignature::new),
                         actions,
@@ -261,6 +270,10 @@ public final class App implements AutoCloseable {
 
   public IncidentWorkflow incidentWorkflow() {
     return incidentWorkflow;
+  }
+
+  public Path oncallDir() {
+    return oncallDir;
   }
 
   public long startupMillis() {

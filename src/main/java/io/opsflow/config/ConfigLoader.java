@@ -61,7 +61,8 @@ public final class ConfigLoader {
         get("IMAP_URL"),
         history,
         get("INSTANCE_ID").orElseGet(ConfigLoader::hostName),
-        parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")));
+        parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
+        Path.of(get("ONCALL_DIR").orElse("./oncall")));
   }
 
   private Optional<String> get(String suffix) {

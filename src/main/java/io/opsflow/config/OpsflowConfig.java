@@ -26,7 +26,8 @@ public record OpsflowConfig(
     Optional<String> imapUrl,
     String historyLevel,
     String instanceId,
-    int alertConsumers) {
+    int alertConsumers,
+    Path oncallDir) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -81,7 +82,8 @@ public record OpsflowConfig(
         imapUrl,
         historyLevel,
         instanceId,
-        alertConsumers);
+        alertConsumers,
+        oncallDir);
   }
 
   @Override

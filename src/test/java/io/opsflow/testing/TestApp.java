@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One running opsflow for the whole test JVM, as a user runs it: the shared real broker, a fresh
@@ -39,6 +40,7 @@ public final class TestApp {
       env.put("OPSFLOW_HTTP_PORT", "0");
       env.put("OPSFLOW_ADMIN_TOKEN", admin);
       env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
+      env.put("OPSFLOW_ONCALL_DIR", copyOfShippedOnCall(data.resolve("oncall")).toString());
       OpsflowConfig config =
           new ConfigLoader(env)
               .load()
@@ -66,6 +68,11 @@ public final class TestApp {
     return adminToken;
   }
 
+  /** The on-call directory the app reads: a copy of the shipped {@code oncall/}, for tests. */
+  public Path oncallDir() {
+    return app.oncallDir();
+  }
+
   public TestDatabase database() {
     return database;
   }
@@ -76,6 +83,23 @@ public final class TestApp {
 
   public ApiCalls api() {
     return new ApiCalls(baseUrl());
+  }
+
+  private static Path copyOfShippedOnCall(Path target) {
+    Path shipped = Path.of("oncall");
+    try (Stream<Path> files = Files.walk(shipped)) {
+      for (Path from : files.toList()) {
+        Path to = target.resolve(shipped.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path tempDir() {

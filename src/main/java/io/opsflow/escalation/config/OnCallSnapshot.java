@@ -1,0 +1,34 @@
+package io.opsflow.escalation.config;
+
+import io.opsflow.escalation.EscalationPolicy;
+import io.opsflow.escalation.OnCallDirectory;
+import io.opsflow.escalation.Schedule;
+import io.opsflow.escalation.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One complete, consistent on-call configuration: users and schedules by id, policies in file
+ * order, and when it was loaded. Immutable; a reload replaces the whole snapshot or nothing.
+ */
+public record OnCallSnapshot(
+    Map<String, User> users,
+    Map<String, Schedule> schedules,
+    List<EscalationPolicy> policies,
+    Instant loadedAt) {
+
+  public OnCallSnapshot {
+    users = Map.copyOf(users);
+    schedules = Map.copyOf(schedules);
+    policies = List.copyOf(policies);
+  }
+
+  public static OnCallSnapshot empty(Instant at) {
+    return new OnCallSnapshot(Map.of(), Map.of(), List.of(), at);
+  }
+
+  public OnCallDirectory directory() {
+    return new OnCallDirectory(users.values(), schedules);
+  }
+}
