@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * isolate themselves by organization and integration token, as tenants do.
  */
 public final class TestApp {
+  /** The Slack signing secret the shared instance verifies requests with. */
+  public static final String SLACK_SIGNING_SECRET = "test-signing-" + java.util.UUID.randomUUID();
+
   private static TestApp instance;
 
   private final App app;
@@ -40,6 +43,7 @@ public final class TestApp {
       env.put("OPSFLOW_HTTP_PORT", "0");
       env.put("OPSFLOW_ADMIN_TOKEN", admin);
       env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
+      env.put("OPSFLOW_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
       env.put("OPSFLOW_ONCALL_DIR", copyOfShippedOnCall(data.resolve("oncall")).toString());
       OpsflowConfig config =
           new ConfigLoader(env)

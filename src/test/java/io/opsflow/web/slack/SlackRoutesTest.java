@@ -1,0 +1,131 @@
+package io.opsflow.web.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.testing.ApiCalls;
+import io.opsflow.testing.Samples;
+import io.opsflow.testing.TestApp;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Slack's slash command and buttons, signed as Slack signs them, against the running app. */
+class SlackRoutesTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final SlackSignature signer = new SlackSignature(TestApp.SLACK_SIGNING_SECRET);
+  private TestApp app;
+  private ApiCalls api;
+  private String sre;
+  private String incidentId;
+
+  @BeforeEach
+  void anOpenIncident() {
+    app = TestApp.shared();
+    api = app.api();
+    String org = "org-" + UUID.randomUUID();
+    String integration =
+        api.token(app.adminToken(), "integration", "am", org, null).path("token").asText();
+    sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
+    api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", integration));
+    incidentId =
+        api.await("/api/v1/incidents", sre, p -> p.path("items").size() == 1)
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+  }
+
+  @Test
+  void theSlashCommandAcknowledges() throws Exception {
+    HttpResponse<String> r = signed("/slack/commands", command("ack " + incidentId), 0);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("ephemeral").contains("Acknowledging incident " + incidentId);
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + incidentId,
+            sre,
+            x -> "acknowledged".equals(x.path("status").asText()));
+    assertThat(d.path("acknowledgedBy").asText()).isEqualTo("slack:alice");
+  }
+
+  @Test
+  void theResolveButtonResolves() throws Exception {
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"username\":\"bob\"},"
+            + "\"actions\":[{\"action_id\":\"resolve\",\"value\":\""
+            + incidentId
+            + "\"}]}";
+    String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    assertThat(signed("/slack/interactions", body, 0).statusCode()).isEqualTo(200);
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + incidentId,
+            sre,
+            x -> "resolved".equals(x.path("status").asText()));
+    assertThat(d.path("resolvedBy").asText()).isEqualTo("slack:bob");
+  }
+
+  @Test
+  void unsignedTamperedAndStaleRequestsAreRefused() throws Exception {
+    String body = command("ack " + incidentId);
+    HttpResponse<String> tampered =
+        http.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/commands"))
+                .header("X-Slack-Request-Timestamp", now(0))
+                .header(
+                    "X-Slack-Signature", signer.sign(now(0), body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("alice", "mallory")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tampered.statusCode()).isEqualTo(401);
+    assertThat(signed("/slack/commands", body, -600).statusCode()).isEqualTo(401);
+    assertThat(signed("/slack/commands", body, 600).statusCode()).isEqualTo(401);
+    HttpResponse<String> unsigned =
+        http.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/commands"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/v1/incidents/" + incidentId, sre).body().path("status").asText())
+        .isEqualTo("triggered");
+  }
+
+  @Test
+  void unknownIncidentsAndVerbsGetAnAnswerNotAnError() throws Exception {
+    assertThat(signed("/slack/commands", command("ack no-such-incident"), 0).body())
+        .contains("no incident no-such-incident");
+    assertThat(signed("/slack/commands", command("dance"), 0).body()).contains("Usage");
+  }
+
+  private String command(String text) {
+    return "token=deprecated&team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice"
+        + "&command=%2Fopsflow&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1%2F2";
+  }
+
+  private HttpResponse<String> signed(String path, String body, long skewSeconds) throws Exception {
+    String ts = now(skewSeconds);
+    return http.send(
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String now(long skewSeconds) {
+    return Long.toString(Instant.now().getEpochSecond() + skewSeconds);
+  }
+}
