@@ -10,7 +10,6 @@ import io.opsflow.testing.Samples;
 import io.opsflow.testing.TestApp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,10 @@ class AlertIntakeEndToEndTest {
     app = TestApp.shared();
     api = app.api();
     admin = app.adminToken();
-    String org = "org-" + UUID.randomUUID();
-    JsonNode created = api.token(admin, "integration", "prometheus", org, null);
-    integration = created.path("token").asText();
-    integrationId = created.path("id").asText();
-    sre = api.token(admin, "user", "alice", org, "sre").path("token").asText();
+    TestApp.Tenant tenant = app.aCustomerOrg();
+    integration = tenant.integration();
+    integrationId = tenant.integrationId();
+    sre = tenant.sre();
   }
 
   @Test

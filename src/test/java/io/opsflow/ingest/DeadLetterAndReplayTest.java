@@ -30,10 +30,9 @@ class DeadLetterAndReplayTest {
   void aPoisonRecordIsDeadLetteredAndTheNextRecordIsStillProcessed() throws Exception {
     TestApp app = TestApp.shared();
     ApiCalls api = app.api();
-    String org = "org-" + UUID.randomUUID();
-    String integration =
-        api.token(app.adminToken(), "integration", "am", org, null).path("token").asText();
-    String sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
+    TestApp.Tenant tenant = app.aCustomerOrg();
+    String integration = tenant.integration();
+    String sre = tenant.sre();
     String poisonKey = "poison-" + UUID.randomUUID();
     byte[] poison = "{\"specversion\":\"1.0\", this is not json".getBytes(StandardCharsets.UTF_8);
     byte[] unknownType =
@@ -65,10 +64,9 @@ class DeadLetterAndReplayTest {
   void replayingTheAlertLogChangesNothingAndRebuildsAFreshDatabase() {
     TestApp app = TestApp.shared();
     ApiCalls api = app.api();
-    String org = "org-" + UUID.randomUUID();
-    String integration =
-        api.token(app.adminToken(), "integration", "am", org, null).path("token").asText();
-    String sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
+    TestApp.Tenant tenant = app.aCustomerOrg();
+    String integration = tenant.integration();
+    String sre = tenant.sre();
     api.post(
         "/api/v1/integrations/alertmanager", integration, Samples.read("alertmanager-firing.json"));
     api.post(

@@ -85,6 +85,21 @@ public final class TestApp {
     return "http://127.0.0.1:" + app.httpPort();
   }
 
+  /**
+   * A fresh customer organization with an integration token (for sending alerts) and an SRE user
+   * token (for reading and acting), so tests never see each other's incidents.
+   */
+  public record Tenant(String organization, String integration, String integrationId, String sre) {}
+
+  public Tenant aCustomerOrg() {
+    ApiCalls api = api();
+    String org = "org-" + UUID.randomUUID();
+    com.fasterxml.jackson.databind.JsonNode created =
+        api.token(adminToken, "integration", "prometheus", org, null);
+    String sre = api.token(adminToken, "user", "alice", org, "sre").path("token").asText();
+    return new Tenant(org, created.path("token").asText(), created.path("id").asText(), sre);
+  }
+
   public ApiCalls api() {
     return new ApiCalls(baseUrl());
   }

@@ -43,10 +43,9 @@ class OrganizationScopeTest {
   void listsPageWithACursorAndFilterByStatus() {
     TestApp app = TestApp.shared();
     ApiCalls api = app.api();
-    String org = "org-" + UUID.randomUUID();
-    String integration =
-        api.token(app.adminToken(), "integration", "am", org, null).path("token").asText();
-    String sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
+    TestApp.Tenant tenant = app.aCustomerOrg();
+    String integration = tenant.integration();
+    String sre = tenant.sre();
     for (int i = 0; i < 5; i++) {
       api.post(
           "/api/v1/events",

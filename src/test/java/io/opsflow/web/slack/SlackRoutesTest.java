@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +29,9 @@ class SlackRoutesTest {
   void anOpenIncident() {
     app = TestApp.shared();
     api = app.api();
-    String org = "org-" + UUID.randomUUID();
-    String integration =
-        api.token(app.adminToken(), "integration", "am", org, null).path("token").asText();
-    sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
+    TestApp.Tenant tenant = app.aCustomerOrg();
+    String integration = tenant.integration();
+    sre = tenant.sre();
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", integration));
     incidentId =
         api.await("/api/v1/incidents", sre, p -> p.path("items").size() == 1)
