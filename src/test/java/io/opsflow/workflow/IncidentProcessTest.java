@@ -63,7 +63,8 @@ class IncidentProcessTest {
         .variables()
         .containsEntry(ProcessConstants.VAR_ORGANIZATION_ID, "org-a")
         .containsEntry(ProcessConstants.VAR_OPENED_AT, "2026-03-29T00:30:00Z");
-    assertThat(steps.callsFor("inc-happy")).containsExactly("triage:inc-happy");
+    assertThat(steps.callsFor("inc-happy"))
+        .containsExactly("triage:inc-happy", "freezePolicy:inc-happy");
 
     workflow.acknowledge("inc-happy", "alice");
     assertThat(instance).isWaitingAt("resolvedAfterAcknowledge");
@@ -75,7 +76,7 @@ class IncidentProcessTest {
         .hasNotPassed("resolvedWithoutAcknowledge")
         .isEnded();
     assertThat(steps.callsFor("inc-happy"))
-        .containsExactly("triage:inc-happy", "recordClosed:inc-happy");
+        .containsExactly("triage:inc-happy", "freezePolicy:inc-happy", "recordClosed:inc-happy");
     assertThat(workflow.isRunning("inc-happy")).isFalse();
     assertThat(historicVariable(instance, ProcessConstants.VAR_ACKNOWLEDGED_BY)).isEqualTo("alice");
     assertThat(historicVariable(instance, ProcessConstants.VAR_RESOLVED_BY)).isEqualTo("bob");
@@ -93,7 +94,8 @@ class IncidentProcessTest {
         .hasNotPassed("acknowledged", "resolvedAfterAcknowledge")
         .isEnded();
     assertThat(steps.callsFor("inc-unacked"))
-        .containsExactly("triage:inc-unacked", "recordClosed:inc-unacked");
+        .containsExactly(
+            "triage:inc-unacked", "freezePolicy:inc-unacked", "recordClosed:inc-unacked");
   }
 
   @Test
@@ -110,7 +112,8 @@ class IncidentProcessTest {
     workflow.acknowledge("inc-dup", "carol");
 
     assertThat(instance).isEnded();
-    assertThat(steps.callsFor("inc-dup")).containsExactly("triage:inc-dup", "recordClosed:inc-dup");
+    assertThat(steps.callsFor("inc-dup"))
+        .containsExactly("triage:inc-dup", "freezePolicy:inc-dup", "recordClosed:inc-dup");
   }
 
   @Test
@@ -133,7 +136,7 @@ class IncidentProcessTest {
 
     assertThat(workflow.isRunning("inc-twice")).isFalse();
     assertThat(steps.callsFor("inc-twice"))
-        .containsExactly("triage:inc-twice", "recordClosed:inc-twice");
+        .containsExactly("triage:inc-twice", "freezePolicy:inc-twice", "recordClosed:inc-twice");
   }
 
   private ProcessInstance instanceOf(String incidentId) {
