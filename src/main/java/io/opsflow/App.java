@@ -118,7 +118,13 @@ public final class App implements AutoCloseable {
     OutboxRepository outbox = new OutboxRepository(db);
     IncidentEventCodec codec = new IncidentEventCodec();
     EventRelay relay = new EventRelay(outbox, producer);
-    IncidentSteps steps = new IncidentSteps(db, codec, relay::wake, Clock.systemUTC());
+    oncallDir = config.oncallDir();
+    OnCallConfig oncall = OnCallConfig.start(oncallDir, Clock.systemUTC());
+    oncall.watch(java.time.Duration.ofSeconds(10));
+    running.push(oncall);
+
+    IncidentSteps steps =
+        new IncidentSteps(db, codec, relay::wake, oncall::snapshot, Clock.systemUTC());
 
     WorkflowRuntime workflow =
         WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));
@@ -167,11 +173,6 @@ public final class App implements AutoCloseable {
             dbUp,
             topic -> offsets.positions(COMMANDS_GROUP, topic),
             metrics));
-
-    oncallDir = config.oncallDir();
-    OnCallConfig oncall = OnCallConfig.start(oncallDir, Clock.systemUTC());
-    oncall.watch(java.time.Duration.ofSeconds(10));
-    running.push(oncall);
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);

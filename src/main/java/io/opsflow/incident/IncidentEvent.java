@@ -20,8 +20,9 @@ public record IncidentEvent(
   public static final String ALERT_RESOLVED = "io.opsflow.incident.alert_resolved";
   public static final String SEVERITY_RAISED = "io.opsflow.incident.severity_raised";
   public static final String PRIORITIZED = "io.opsflow.incident.prioritized";
+  public static final String ESCALATED = "io.opsflow.incident.escalated";
 
-  static IncidentEvent of(String type, Incident i, Instant at, String actor) {
+  public static IncidentEvent of(String type, Incident i, Instant at, String actor) {
     return new IncidentEvent(type, i.id(), i.organizationId(), at, actor, i.status(), i.title());
   }
 }

@@ -1,29 +1,47 @@
 package io.opsflow.store;
 
+import io.opsflow.escalation.Escalator;
+import io.opsflow.escalation.FrozenPolicy;
+import io.opsflow.escalation.config.OnCallSnapshot;
+import io.opsflow.incident.EscalationDecision;
+import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentEvent;
 import io.opsflow.incident.IncidentProcessSteps;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The incident process's tasks, each one transaction against opsflow's tables. */
 public final class IncidentSteps implements IncidentProcessSteps {
   private final Database db;
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
+  private static final String ESCALATION_ACTOR = "workflow:escalation";
+
   private final Triage triage = new Triage();
+  private final Escalator escalator = new Escalator();
+  private final Supplier<OnCallSnapshot> oncall;
   private final Clock clock;
 
+  /**
+   * @param oncall the on-call configuration in force (users, schedules, policies), asked anew at
+   *     every step so that reloads reach schedules; policies are only read when one is frozen
+   */
   public IncidentSteps(
       Database db,
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
+      Supplier<OnCallSnapshot> oncall,
       Clock clock) {
     this.db = db;
     this.encoder = encoder;
     this.afterCommit = afterCommit;
+    this.oncall = oncall;
     this.clock = clock;
   }
 
@@ -46,6 +64,61 @@ public final class IncidentSteps implements IncidentProcessSteps {
       }
     }
     afterCommit.run();
+  }
+
+  @Override
+  public String freezePolicy(String incidentId) {
+    Instant now = clock.instant();
+    String frozen = escalator.freeze(oncall.get().policies(), now);
+    String message =
+        frozen.isEmpty()
+            ? "No escalation policy applies: the incident does not escalate"
+            : "Escalation policy '" + policyId(frozen) + "' frozen";
+    db.inTransaction(
+        s -> {
+          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+          if (store.find(incidentId).isPresent()) {
+            store.record(
+                new TimelineEntry(incidentId, now, "escalation_policy", ESCALATION_ACTOR, message));
+          }
+          return null;
+        });
+    return frozen;
+  }
+
+  @Override
+  public EscalationDecision escalate(String incidentId, String frozenPolicy, int step) {
+    Instant now = clock.instant();
+    EscalationDecision decision =
+        db.inTransaction(
+            s -> {
+              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+              Optional<Incident> incident = store.find(incidentId);
+              if (incident.isEmpty()) {
+                return EscalationDecision.stop();
+              }
+              Escalator.Outcome outcome =
+                  escalator.escalate(
+                      incident.get().status(), frozenPolicy, step, now, oncall.get().directory());
+              outcome
+                  .timelineMessage()
+                  .ifPresent(
+                      message -> {
+                        store.record(
+                            new TimelineEntry(
+                                incidentId, now, "escalated", ESCALATION_ACTOR, message));
+                        store.publish(
+                            IncidentEvent.of(
+                                IncidentEvent.ESCALATED, incident.get(), now, ESCALATION_ACTOR));
+                      });
+              return outcome.decision();
+            });
+    afterCommit.run();
+    return decision;
+  }
+
+  private static String policyId(String frozen) {
+    return FrozenPolicy.fromText(frozen).policyId();
   }
 
   @Override

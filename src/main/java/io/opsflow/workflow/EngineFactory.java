@@ -110,6 +110,8 @@ public final class EngineFactory {
   static Map<Object, Object> delegates(IncidentProcessSteps incidentSteps) {
     Map<Object, Object> beans = new HashMap<>();
     beans.put(ProcessConstants.BEAN_TRIAGE, new TriageDelegate(incidentSteps));
+    beans.put(ProcessConstants.BEAN_FREEZE_POLICY, new FreezePolicyDelegate(incidentSteps));
+    beans.put(ProcessConstants.BEAN_ESCALATE, new EscalateDelegate(incidentSteps));
     beans.put(ProcessConstants.BEAN_RECORD_CLOSED, new RecordClosedDelegate(incidentSteps));
     return beans;
   }

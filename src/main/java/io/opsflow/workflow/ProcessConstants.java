@@ -18,11 +18,34 @@ public final class ProcessConstants {
   public static final String VAR_ACKNOWLEDGED_BY = "acknowledgedBy";
   public static final String VAR_RESOLVED_BY = "resolvedBy";
 
+  /** The escalation policy frozen when the incident started (text form); empty: no escalation. */
+  public static final String VAR_FROZEN_POLICY = "frozenPolicy";
+
+  /** Index (int) of the escalation step the next {@code escalationDue} timer runs. */
+  public static final String VAR_ESCALATION_STEP = "escalationStep";
+
+  /** ISO-8601 duration the {@code escalationDue} timer waits before that step. */
+  public static final String VAR_ESCALATION_DELAY = "escalationDelay";
+
+  /**
+   * {@link #OUTCOME_CONTINUE} or {@link #OUTCOME_STOP}; routes gateway {@code escalationGoesOn}.
+   */
+  public static final String VAR_ESCALATION_OUTCOME = "escalationOutcome";
+
+  public static final String OUTCOME_CONTINUE = "continue";
+  public static final String OUTCOME_STOP = "stop";
+
+  /** Delay before the first escalation step: it runs as soon as the policy is frozen. */
+  public static final String FIRST_ESCALATION_DELAY = "PT0S";
+
   /** Bean names used as {@code ${...}} delegate expressions in the models. */
   public static final String BEAN_TRIAGE = "triageDelegate";
 
+  public static final String BEAN_FREEZE_POLICY = "freezePolicyDelegate";
+  public static final String BEAN_ESCALATE = "escalateDelegate";
   public static final String BEAN_RECORD_CLOSED = "recordClosedDelegate";
 
   /** Every bean name a model may reference; {@link EngineFactory} registers exactly these. */
-  public static final Set<String> DELEGATE_BEANS = Set.of(BEAN_TRIAGE, BEAN_RECORD_CLOSED);
+  public static final Set<String> DELEGATE_BEANS =
+      Set.of(BEAN_TRIAGE, BEAN_FREEZE_POLICY, BEAN_ESCALATE, BEAN_RECORD_CLOSED);
 }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.opsflow.incident.EscalationDecision;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The {@code incident} process, driven through {@link CamundaIncidentWorkflow}. */
 class IncidentProcessTest {
   private static final Instant OPENED_AT = Instant.parse("2026-03-29T00:30:00Z");
+
+  /** The process only passes the frozen policy along; its content is the domain's business. */
+  private static final String POLICY = "opsflow-frozen-policy 1\nid default\n";
 
   private static final RecordingIncidentSteps steps = new RecordingIncidentSteps();
 
@@ -46,6 +55,12 @@ class IncidentProcessTest {
   void setUp() {
     init(engine);
     workflow = new CamundaIncidentWorkflow(engine);
+    ClockUtil.setCurrentTime(Date.from(OPENED_AT));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   @Test
@@ -63,7 +78,8 @@ class IncidentProcessTest {
         .variables()
         .containsEntry(ProcessConstants.VAR_ORGANIZATION_ID, "org-a")
         .containsEntry(ProcessConstants.VAR_OPENED_AT, "2026-03-29T00:30:00Z");
-    assertThat(steps.callsFor("inc-happy")).containsExactly("triage:inc-happy");
+    assertThat(steps.callsFor("inc-happy"))
+        .containsExactly("triage:inc-happy", "freezePolicy:inc-happy");
 
     workflow.acknowledge("inc-happy", "alice");
     assertThat(instance).isWaitingAt("resolvedAfterAcknowledge");
@@ -75,7 +91,7 @@ class IncidentProcessTest {
         .hasNotPassed("resolvedWithoutAcknowledge")
         .isEnded();
     assertThat(steps.callsFor("inc-happy"))
-        .containsExactly("triage:inc-happy", "recordClosed:inc-happy");
+        .containsExactly("triage:inc-happy", "freezePolicy:inc-happy", "recordClosed:inc-happy");
     assertThat(workflow.isRunning("inc-happy")).isFalse();
     assertThat(historicVariable(instance, ProcessConstants.VAR_ACKNOWLEDGED_BY)).isEqualTo("alice");
     assertThat(historicVariable(instance, ProcessConstants.VAR_RESOLVED_BY)).isEqualTo("bob");
@@ -93,7 +109,8 @@ class IncidentProcessTest {
         .hasNotPassed("acknowledged", "resolvedAfterAcknowledge")
         .isEnded();
     assertThat(steps.callsFor("inc-unacked"))
-        .containsExactly("triage:inc-unacked", "recordClosed:inc-unacked");
+        .containsExactly(
+            "triage:inc-unacked", "freezePolicy:inc-unacked", "recordClosed:inc-unacked");
   }
 
   @Test
@@ -110,7 +127,8 @@ class IncidentProcessTest {
     workflow.acknowledge("inc-dup", "carol");
 
     assertThat(instance).isEnded();
-    assertThat(steps.callsFor("inc-dup")).containsExactly("triage:inc-dup", "recordClosed:inc-dup");
+    assertThat(steps.callsFor("inc-dup"))
+        .containsExactly("triage:inc-dup", "freezePolicy:inc-dup", "recordClosed:inc-dup");
   }
 
   @Test
@@ -133,7 +151,177 @@ class IncidentProcessTest {
 
     assertThat(workflow.isRunning("inc-twice")).isFalse();
     assertThat(steps.callsFor("inc-twice"))
-        .containsExactly("triage:inc-twice", "recordClosed:inc-twice");
+        .containsExactly("triage:inc-twice", "freezePolicy:inc-twice", "recordClosed:inc-twice");
+  }
+
+  @Test
+  void escalationStepsFireAtTheirDueTimesUntilThePlanIsExhausted() {
+    steps.givenPolicy("inc-esc", POLICY);
+    steps.givenDecisions(
+        "inc-esc",
+        EscalationDecision.continueAfter(Duration.ofMinutes(10), 1),
+        EscalationDecision.continueAfter(Duration.ofMinutes(5), 2));
+    workflow.start("inc-esc", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-esc");
+
+    assertThat(instance)
+        .hasPassed("freezePolicy", "escalationGoesOn")
+        .isWaitingAt("awaitEscalation")
+        .isWaitingFor(ProcessConstants.MSG_ACKNOWLEDGED, ProcessConstants.MSG_RESOLVED);
+    assertThat(instance)
+        .variables()
+        .containsEntry(ProcessConstants.VAR_FROZEN_POLICY, POLICY)
+        .containsEntry(ProcessConstants.VAR_ESCALATION_STEP, 0)
+        .containsEntry(ProcessConstants.VAR_ESCALATION_DELAY, "PT0S");
+    assertThat(escalationTimer(instance).getDuedate()).isEqualTo(Date.from(OPENED_AT));
+
+    runEscalationTimerAt(instance, OPENED_AT);
+    assertThat(instance).isWaitingAt("awaitEscalation");
+    assertThat(escalationTimer(instance).getDuedate())
+        .isEqualTo(Date.from(OPENED_AT.plus(Duration.ofMinutes(10))));
+    assertThat(steps.callsFor("inc-esc")).endsWith("escalate:0:inc-esc");
+
+    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(9))));
+    assertThat(dueTimers(instance)).isEmpty();
+
+    runEscalationTimerAt(instance, OPENED_AT.plus(Duration.ofMinutes(10)));
+    assertThat(escalationTimer(instance).getDuedate())
+        .isEqualTo(Date.from(OPENED_AT.plus(Duration.ofMinutes(15))));
+
+    runEscalationTimerAt(instance, OPENED_AT.plus(Duration.ofMinutes(15)));
+    assertThat(instance)
+        .isWaitingAt("awaitFirstResponse")
+        .isWaitingFor(ProcessConstants.MSG_ACKNOWLEDGED, ProcessConstants.MSG_RESOLVED);
+    assertThat(timers(instance)).isEmpty();
+    assertThat(steps.callsFor("inc-esc"))
+        .containsExactly(
+            "triage:inc-esc",
+            "freezePolicy:inc-esc",
+            "escalate:0:inc-esc",
+            "escalate:1:inc-esc",
+            "escalate:2:inc-esc");
+    assertThat(steps.frozenPoliciesSeen("inc-esc")).containsOnly(POLICY);
+
+    workflow.resolve("inc-esc", "bob");
+    assertThat(instance).hasPassed("resolvedWithoutAcknowledge", "recordClosed").isEnded();
+  }
+
+  @Test
+  void acknowledgingStopsTheEscalationTimers() {
+    steps.givenPolicy("inc-esc-ack", POLICY);
+    steps.givenDecisions(
+        "inc-esc-ack", EscalationDecision.continueAfter(Duration.ofMinutes(10), 1));
+    workflow.start("inc-esc-ack", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-esc-ack");
+    runEscalationTimerAt(instance, OPENED_AT);
+
+    workflow.acknowledge("inc-esc-ack", "alice");
+
+    assertThat(instance)
+        .hasPassed("acknowledgedDuringEscalation")
+        .isWaitingAt("resolvedAfterAcknowledge");
+    assertThat(timers(instance)).isEmpty();
+    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofHours(2))));
+    assertThat(dueTimers(instance)).isEmpty();
+
+    workflow.resolve("inc-esc-ack", "bob");
+    assertThat(instance)
+        .hasPassed("resolvedAfterAcknowledge", "recordClosed", "incidentClosed")
+        .isEnded();
+    assertThat(steps.callsFor("inc-esc-ack"))
+        .containsExactly(
+            "triage:inc-esc-ack",
+            "freezePolicy:inc-esc-ack",
+            "escalate:0:inc-esc-ack",
+            "recordClosed:inc-esc-ack");
+  }
+
+  @Test
+  void resolvingDuringEscalationEndsTheProcess() {
+    steps.givenPolicy("inc-esc-res", POLICY);
+    workflow.start("inc-esc-res", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-esc-res");
+
+    workflow.resolve("inc-esc-res", "bob");
+
+    assertThat(instance)
+        .hasPassed("resolvedDuringEscalation", "recordClosed", "incidentClosed")
+        .hasNotPassed("escalate")
+        .isEnded();
+    assertThat(timers(instance)).isEmpty();
+    assertThat(steps.callsFor("inc-esc-res"))
+        .containsExactly(
+            "triage:inc-esc-res", "freezePolicy:inc-esc-res", "recordClosed:inc-esc-res");
+  }
+
+  @Test
+  void stopFromEscalateLeavesTheProcessWaitingWithoutTimers() {
+    steps.givenPolicy("inc-esc-stop", POLICY);
+    workflow.start("inc-esc-stop", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-esc-stop");
+
+    runEscalationTimerAt(instance, OPENED_AT);
+
+    assertThat(instance)
+        .hasPassed("escalate")
+        .isWaitingAt("awaitFirstResponse")
+        .isWaitingFor(ProcessConstants.MSG_ACKNOWLEDGED, ProcessConstants.MSG_RESOLVED);
+    assertThat(instance)
+        .variables()
+        .containsEntry(ProcessConstants.VAR_ESCALATION_OUTCOME, ProcessConstants.OUTCOME_STOP);
+    assertThat(timers(instance)).isEmpty();
+
+    workflow.acknowledge("inc-esc-stop", "alice");
+    assertThat(instance).hasPassed("acknowledged").isWaitingAt("resolvedAfterAcknowledge");
+  }
+
+  @Test
+  void withoutPolicyNoEscalationTimerIsSet() {
+    workflow.start("inc-no-policy", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-no-policy");
+
+    assertThat(instance)
+        .hasPassed("freezePolicy", "escalationGoesOn")
+        .hasNotPassed("awaitEscalation")
+        .isWaitingAt("awaitFirstResponse");
+    assertThat(instance)
+        .variables()
+        .containsEntry(ProcessConstants.VAR_FROZEN_POLICY, "")
+        .containsEntry(ProcessConstants.VAR_ESCALATION_OUTCOME, ProcessConstants.OUTCOME_STOP);
+    assertThat(timers(instance)).isEmpty();
+  }
+
+  /** Moves the engine clock to {@code at} and runs the escalation timer, which must be due then. */
+  private void runEscalationTimerAt(ProcessInstance instance, Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+    List<Job> due = dueTimers(instance);
+    assertThat(due).hasSize(1);
+    engine.getManagementService().executeJob(due.get(0).getId());
+  }
+
+  private Job escalationTimer(ProcessInstance instance) {
+    List<Job> timers = timers(instance);
+    assertThat(timers).hasSize(1);
+    return timers.get(0);
+  }
+
+  private List<Job> timers(ProcessInstance instance) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .list();
+  }
+
+  private List<Job> dueTimers(ProcessInstance instance) {
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .executable()
+        .list();
   }
 
   private ProcessInstance instanceOf(String incidentId) {

@@ -1,16 +1,52 @@
 package io.opsflow.workflow;
 
+import io.opsflow.incident.EscalationDecision;
 import io.opsflow.incident.IncidentProcessSteps;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Records the steps the incident process calls, as {@code "triage:inc-1"}. */
+/**
+ * Records the steps the incident process calls, as {@code "triage:inc-1"} or {@code
+ * "escalate:2:inc-1"}. Incidents have no escalation policy unless given one with {@link
+ * #givenPolicy}; {@code escalate} answers the decisions given with {@link #givenDecisions}, in
+ * order, then {@code stop}.
+ */
 final class RecordingIncidentSteps implements IncidentProcessSteps {
   private final List<String> calls = new ArrayList<>();
+  private final Map<String, String> policies = new HashMap<>();
+  private final Map<String, Deque<EscalationDecision>> decisions = new HashMap<>();
+  private final Map<String, List<String>> frozenSeen = new HashMap<>();
+
+  synchronized void givenPolicy(String incidentId, String frozenPolicy) {
+    policies.put(incidentId, frozenPolicy);
+  }
+
+  synchronized void givenDecisions(String incidentId, EscalationDecision... answers) {
+    decisions.computeIfAbsent(incidentId, k -> new ArrayDeque<>()).addAll(List.of(answers));
+  }
 
   @Override
   public synchronized void triage(String incidentId) {
     calls.add("triage:" + incidentId);
+  }
+
+  @Override
+  public synchronized String freezePolicy(String incidentId) {
+    calls.add("freezePolicy:" + incidentId);
+    return policies.getOrDefault(incidentId, "");
+  }
+
+  @Override
+  public synchronized EscalationDecision escalate(
+      String incidentId, String frozenPolicy, int step) {
+    calls.add("escalate:" + step + ":" + incidentId);
+    frozenSeen.computeIfAbsent(incidentId, k -> new ArrayList<>()).add(frozenPolicy);
+    Deque<EscalationDecision> answers = decisions.get(incidentId);
+    return answers == null || answers.isEmpty() ? EscalationDecision.stop() : answers.poll();
   }
 
   @Override
@@ -20,5 +56,10 @@ final class RecordingIncidentSteps implements IncidentProcessSteps {
 
   synchronized List<String> callsFor(String incidentId) {
     return calls.stream().filter(call -> call.endsWith(":" + incidentId)).toList();
+  }
+
+  /** The frozen policy text each {@code escalate} call for the incident received. */
+  synchronized List<String> frozenPoliciesSeen(String incidentId) {
+    return List.copyOf(frozenSeen.getOrDefault(incidentId, List.of()));
   }
 }
