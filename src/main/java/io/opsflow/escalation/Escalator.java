@@ -41,9 +41,29 @@ public final class Escalator {
     return Optional.of(policies.get(0));
   }
 
+  /**
+   * The policy with id {@code preferred} (the one triage chose) when there is one, else {@link
+   * #choose(List)}.
+   */
+  public Optional<EscalationPolicy> choose(List<EscalationPolicy> policies, String preferred) {
+    if (preferred != null && !preferred.isBlank()) {
+      Optional<EscalationPolicy> byId =
+          policies.stream().filter(p -> preferred.equals(p.id())).findFirst();
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    return choose(policies);
+  }
+
   /** The chosen policy frozen at {@code now} in its text form; empty string when none applies. */
   public String freeze(List<EscalationPolicy> policies, Instant now) {
-    return choose(policies).map(p -> FrozenPolicy.of(p, now).toText()).orElse("");
+    return freeze(policies, "", now);
+  }
+
+  /** As {@link #freeze(List, Instant)}, preferring the policy with id {@code preferred}. */
+  public String freeze(List<EscalationPolicy> policies, String preferred, Instant now) {
+    return choose(policies, preferred).map(p -> FrozenPolicy.of(p, now).toText()).orElse("");
   }
 
   /**

@@ -6,14 +6,26 @@ package io.opsflow.incident;
  */
 public interface IncidentProcessSteps {
 
-  /** Task {@code triage}: records the triage decision on the timeline. */
-  void triage(String incidentId);
+  /**
+   * Task {@code triage}, first half: what the triage table decides from (severity, and the zone,
+   * tier and id of the incident's service).
+   */
+  TriageFacts triageFacts(String incidentId);
 
   /**
-   * Task {@code freezePolicy}: chooses the escalation policy in force for the incident and returns
-   * it frozen, in its text form; an empty string means the incident does not escalate.
+   * Task {@code triage}, second half: records the priority the table decided (or, with no answer,
+   * the severity rule's) on the incident and its timeline.
+   *
+   * @return the escalation policy id triage chose; empty for the default
    */
-  String freezePolicy(String incidentId);
+  String triage(String incidentId, TriageFacts facts, TriageDecision decision);
+
+  /**
+   * Task {@code freezePolicy}: chooses the escalation policy in force for the incident (the one
+   * with id {@code policyId} if there is one, else the default) and returns it frozen, in its text
+   * form; an empty string means the incident does not escalate.
+   */
+  String freezePolicy(String incidentId, String policyId);
 
   /**
    * Task {@code escalate}: runs step {@code step} of the frozen policy if the incident is still

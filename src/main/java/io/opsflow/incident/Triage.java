@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * First triage rule, until the DMN table takes over: priority from the alert's severity. Critical
- * is P-0 (production severely impacted), error P-1, anything else P-2.
+ * Recording triage decisions. The decision itself comes from {@code workflows/triage.dmn}; the
+ * severity rule here ({@link #priorityFor}: critical P-0, error P-1, anything else P-2) is the
+ * fallback when the table gives no answer, and decides {@link #reconsider} when severity rises.
  */
 public final class Triage {
+  private static final String ACTOR = "workflow:triage";
 
   public String priorityFor(String severity) {
     String s = severity == null ? "" : severity.toLowerCase(Locale.ROOT);
@@ -49,21 +51,84 @@ public final class Triage {
     return true;
   }
 
-  /** Sets the priority and records the decision; no change when it is already set. */
-  public boolean apply(Incident incident, Instant at, IncidentStore store) {
+  /**
+   * The severity as the triage table reads it: the aliases of {@link #priorityFor} mapped to {@code
+   * critical} or {@code error}, anything else lower-cased.
+   */
+  public static String canonicalSeverity(String severity) {
+    String s = severity == null ? "" : severity.trim().toLowerCase(Locale.ROOT);
+    return switch (s) {
+      case "critical", "page", "p0", "p-0", "disaster", "emergency" -> "critical";
+      case "error", "high", "major", "p1", "p-1" -> "error";
+      default -> s;
+    };
+  }
+
+  /**
+   * Sets the priority the table decided, or, when it gave no answer, the one {@link #priorityFor}
+   * gives, and records it on the timeline. No change when the priority is already set.
+   */
+  public boolean apply(
+      Incident incident,
+      TriageFacts facts,
+      TriageDecision decision,
+      Instant at,
+      IncidentStore store) {
     if (incident.priority() != null) {
       return false;
     }
-    String priority = priorityFor(incident.severity());
+    String priority;
+    String message;
+    if (decision.answered()) {
+      priority = decision.priority();
+      message =
+          "Triaged as " + priority + " by " + decision.decidedBy() + " (" + facts.describe() + ")";
+      if (!decision.policy().isEmpty()) {
+        message += "; escalation policy '" + decision.policy() + "'";
+      }
+    } else {
+      priority = priorityFor(incident.severity());
+      message =
+          "Triaged as "
+              + priority
+              + " from severity '"
+              + incident.severity()
+              + "' ("
+              + decision.decidedBy()
+              + "; "
+              + facts.describe()
+              + ")";
+    }
+    incident.prioritize(priority);
+    store.record(new TimelineEntry(incident.id(), at, "triaged", ACTOR, message));
+    store.publish(IncidentEvent.of(IncidentEvent.PRIORITIZED, incident, at, ACTOR));
+    return true;
+  }
+
+  /**
+   * A person sets the priority; recorded with who did it.
+   *
+   * @return false when the priority was already that one
+   */
+  public boolean prioritizeByHand(
+      Incident incident, String priority, String actor, Instant at, IncidentStore store) {
+    if (!TriageDecision.PRIORITIES.contains(priority)) {
+      throw new IllegalArgumentException(
+          "priority must be P-0, P-1 or P-2, got '" + priority + "'");
+    }
+    if (priority.equals(incident.priority())) {
+      return false;
+    }
+    String previous = incident.priority() == null ? "none" : incident.priority();
     incident.prioritize(priority);
     store.record(
         new TimelineEntry(
             incident.id(),
             at,
-            "triaged",
-            "workflow:triage",
-            "Triaged as " + priority + " from severity '" + incident.severity() + "'"));
-    store.publish(IncidentEvent.of(IncidentEvent.PRIORITIZED, incident, at, "workflow:triage"));
+            "reprioritized",
+            actor,
+            "Priority changed from " + previous + " to " + priority + " by " + actor));
+    store.publish(IncidentEvent.of(IncidentEvent.PRIORITIZED, incident, at, actor));
     return true;
   }
 }

@@ -9,7 +9,10 @@ import io.opsflow.incident.IncidentEvent;
 import io.opsflow.incident.IncidentProcessSteps;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
+import io.opsflow.incident.TriageDecision;
+import io.opsflow.incident.TriageFacts;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
+import io.opsflow.triage.ServiceCatalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,13 +49,26 @@ public final class IncidentSteps implements IncidentProcessSteps {
   }
 
   @Override
-  public void triage(String incidentId) {
+  public TriageFacts triageFacts(String incidentId) {
+    ServiceCatalogue services = oncall.get().services();
+    return db.inTransaction(
+        s ->
+            new HibernateIncidentStore(s, encoder)
+                .find(incidentId)
+                .map(i -> services.factsFor(i, IncidentAttributes.of(i.labels())))
+                .orElseGet(() -> new TriageFacts("", "", "", "")));
+  }
+
+  @Override
+  public String triage(String incidentId, TriageFacts facts, TriageDecision decision) {
     for (int attempt = 1; ; attempt++) {
       try {
         db.inTransaction(
             s -> {
               HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
-              store.find(incidentId).ifPresent(i -> triage.apply(i, clock.instant(), store));
+              store
+                  .find(incidentId)
+                  .ifPresent(i -> triage.apply(i, facts, decision, clock.instant(), store));
               return null;
             });
         break;
@@ -64,16 +80,14 @@ public final class IncidentSteps implements IncidentProcessSteps {
       }
     }
     afterCommit.run();
+    return decision.answered() ? decision.policy() : "";
   }
 
   @Override
-  public String freezePolicy(String incidentId) {
+  public String freezePolicy(String incidentId, String policyId) {
     Instant now = clock.instant();
-    String frozen = escalator.freeze(oncall.get().policies(), now);
-    String message =
-        frozen.isEmpty()
-            ? "No escalation policy applies: the incident does not escalate"
-            : "Escalation policy '" + policyId(frozen) + "' frozen";
+    String frozen = escalator.freeze(oncall.get().policies(), policyId, now);
+    String message = freezeMessage(frozen, policyId);
     db.inTransaction(
         s -> {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
@@ -115,6 +129,19 @@ public final class IncidentSteps implements IncidentProcessSteps {
             });
     afterCommit.run();
     return decision;
+  }
+
+  private static String freezeMessage(String frozen, String chosen) {
+    if (frozen.isEmpty()) {
+      return "No escalation policy applies: the incident does not escalate";
+    }
+    String message = "Escalation policy '" + policyId(frozen) + "' frozen";
+    if (chosen == null || chosen.isBlank()) {
+      return message;
+    }
+    return chosen.equals(policyId(frozen))
+        ? message + " (chosen by triage)"
+        : message + " (triage chose '" + chosen + "', which is not configured)";
   }
 
   private static String policyId(String frozen) {

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * Task {@code freezePolicy} of the incident process: keeps the frozen policy with the instance and
- * sets up the first escalation step, due at once; no policy routes to waiting without a timer.
+ * Task {@code freezePolicy} of the incident process: freezes the policy triage chose (else the
+ * default), keeps it with the instance and sets up the first escalation step, due at once; no
+ * policy routes to waiting without a timer.
  */
 public final class FreezePolicyDelegate implements JavaDelegate {
   private final IncidentProcessSteps steps;
@@ -18,7 +19,10 @@ public final class FreezePolicyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String frozen = steps.freezePolicy(ProcessVariables.incidentId(execution));
+    Object chosen = execution.getVariable(ProcessConstants.VAR_TRIAGE_POLICY);
+    String frozen =
+        steps.freezePolicy(
+            ProcessVariables.incidentId(execution), chosen == null ? "" : chosen.toString());
     execution.setVariable(ProcessConstants.VAR_FROZEN_POLICY, frozen);
     execution.setVariable(ProcessConstants.VAR_ESCALATION_STEP, 0);
     execution.setVariable(

@@ -9,6 +9,14 @@ public final class ProcessConstants {
   /** Process id of {@code workflows/incident.bpmn}; business key = incident id. */
   public static final String INCIDENT_PROCESS = "incident";
 
+  /** Decision id of {@code workflows/triage.dmn}, evaluated by the {@code triage} task. */
+  public static final String TRIAGE_DECISION = "triage";
+
+  /** Outputs of the triage decision: {@code P-0}/{@code P-1}/{@code P-2}, policy id or empty. */
+  public static final String TRIAGE_OUT_PRIORITY = "priority";
+
+  public static final String TRIAGE_OUT_POLICY = "policy";
+
   public static final String MSG_ACKNOWLEDGED = "incidentAcknowledged";
   public static final String MSG_RESOLVED = "incidentResolved";
 
@@ -17,6 +25,9 @@ public final class ProcessConstants {
   public static final String VAR_OPENED_AT = "openedAt";
   public static final String VAR_ACKNOWLEDGED_BY = "acknowledgedBy";
   public static final String VAR_RESOLVED_BY = "resolvedBy";
+
+  /** Escalation policy id triage chose (string); empty: the default policy. */
+  public static final String VAR_TRIAGE_POLICY = "triagePolicy";
 
   /** The escalation policy frozen when the incident started (text form); empty: no escalation. */
   public static final String VAR_FROZEN_POLICY = "frozenPolicy";

@@ -65,7 +65,8 @@ class AlertGroupingTest {
   void aRisingSeverityRaisesThePriorityButNeverLowersIt() {
     grouping.apply(aTrigger("disk", "warning", T0), store);
     Incident i = store.incidents.values().iterator().next();
-    new Triage().apply(i, T0, store);
+    new Triage()
+        .apply(i, new TriageFacts("warning", "", "", ""), TriageDecision.none("test"), T0, store);
     assertThat(i.priority()).isEqualTo("P-2");
     grouping.apply(aTrigger("disk", "critical", T0.plusSeconds(30)), store);
     assertThat(i.severity()).isEqualTo("critical");

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.incident.EscalationDecision;
+import io.opsflow.incident.TriageDecision;
+import io.opsflow.incident.TriageFacts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +97,24 @@ class IncidentProcessTest {
     assertThat(workflow.isRunning("inc-happy")).isFalse();
     assertThat(historicVariable(instance, ProcessConstants.VAR_ACKNOWLEDGED_BY)).isEqualTo("alice");
     assertThat(historicVariable(instance, ProcessConstants.VAR_RESOLVED_BY)).isEqualTo("bob");
+  }
+
+  @Test
+  void triageRecordsWhatTheDeployedDecisionTableSays() {
+    steps.givenFacts("inc-red", new TriageFacts("critical", "red", "gold", "checkout-staging"));
+    steps.givenFacts("inc-green", new TriageFacts("error", "green", "gold", "checkout"));
+
+    workflow.start("inc-red", "org-a", OPENED_AT);
+    workflow.start("inc-green", "org-a", OPENED_AT);
+
+    assertThat(steps.triageDecision("inc-red"))
+        .isEqualTo(new TriageDecision("P-1", "", "triage.dmn"));
+    assertThat(steps.triageDecision("inc-green"))
+        .isEqualTo(new TriageDecision("P-1", "", "triage.dmn"));
+    assertThat(steps.chosenPolicy("inc-red")).isEmpty();
+    assertThat(instanceOf("inc-red"))
+        .variables()
+        .containsEntry(ProcessConstants.VAR_TRIAGE_POLICY, "");
   }
 
   @Test

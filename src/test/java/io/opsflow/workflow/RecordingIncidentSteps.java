@@ -2,6 +2,8 @@ package io.opsflow.workflow;
 
 import io.opsflow.incident.EscalationDecision;
 import io.opsflow.incident.IncidentProcessSteps;
+import io.opsflow.incident.TriageDecision;
+import io.opsflow.incident.TriageFacts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +22,9 @@ final class RecordingIncidentSteps implements IncidentProcessSteps {
   private final Map<String, String> policies = new HashMap<>();
   private final Map<String, Deque<EscalationDecision>> decisions = new HashMap<>();
   private final Map<String, List<String>> frozenSeen = new HashMap<>();
+  private final Map<String, TriageFacts> facts = new HashMap<>();
+  private final Map<String, TriageDecision> triageDecisions = new HashMap<>();
+  private final Map<String, String> chosenPolicies = new HashMap<>();
 
   synchronized void givenPolicy(String incidentId, String frozenPolicy) {
     policies.put(incidentId, frozenPolicy);
@@ -29,14 +34,26 @@ final class RecordingIncidentSteps implements IncidentProcessSteps {
     decisions.computeIfAbsent(incidentId, k -> new ArrayDeque<>()).addAll(List.of(answers));
   }
 
-  @Override
-  public synchronized void triage(String incidentId) {
-    calls.add("triage:" + incidentId);
+  synchronized void givenFacts(String incidentId, TriageFacts given) {
+    facts.put(incidentId, given);
   }
 
   @Override
-  public synchronized String freezePolicy(String incidentId) {
+  public synchronized TriageFacts triageFacts(String incidentId) {
+    return facts.getOrDefault(incidentId, new TriageFacts("", "", "", ""));
+  }
+
+  @Override
+  public synchronized String triage(String incidentId, TriageFacts given, TriageDecision decision) {
+    calls.add("triage:" + incidentId);
+    triageDecisions.put(incidentId, decision);
+    return decision.policy();
+  }
+
+  @Override
+  public synchronized String freezePolicy(String incidentId, String policyId) {
     calls.add("freezePolicy:" + incidentId);
+    chosenPolicies.put(incidentId, policyId);
     return policies.getOrDefault(incidentId, "");
   }
 
@@ -52,6 +69,16 @@ final class RecordingIncidentSteps implements IncidentProcessSteps {
   @Override
   public synchronized void recordClosed(String incidentId) {
     calls.add("recordClosed:" + incidentId);
+  }
+
+  /** The decision the {@code triage} task passed for the incident. */
+  synchronized TriageDecision triageDecision(String incidentId) {
+    return triageDecisions.get(incidentId);
+  }
+
+  /** The policy id {@code freezePolicy} was asked to prefer. */
+  synchronized String chosenPolicy(String incidentId) {
+    return chosenPolicies.get(incidentId);
   }
 
   synchronized List<String> callsFor(String incidentId) {

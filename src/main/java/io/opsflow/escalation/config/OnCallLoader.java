@@ -4,6 +4,8 @@ import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.OnCallDirectory;
 import io.opsflow.escalation.Schedule;
 import io.opsflow.escalation.User;
+import io.opsflow.triage.Service;
+import io.opsflow.triage.ServiceCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads an on-call directory ({@code users.yaml}, {@code schedules/*.yaml}, {@code
- * policies/*.yaml}) into one snapshot, or into the problems that refuse it, each as {@code
+ * Reads an on-call directory ({@code users.yaml}, {@code services.yaml}, {@code schedules/*.yaml},
+ * {@code policies/*.yaml}) into one snapshot, or into the problems that refuse it, each as {@code
  * file:line: reason}. A missing directory, file or sub-directory holds nothing.
  */
 final class OnCallLoader {
@@ -32,6 +34,9 @@ final class OnCallLoader {
     Path usersFile = dir.resolve("users.yaml");
     List<User> users =
         Files.isRegularFile(usersFile) ? UsersFile.read(usersFile, problems) : List.of();
+    Path servicesFile = dir.resolve("services.yaml");
+    List<Service> services =
+        Files.isRegularFile(servicesFile) ? ServicesFile.read(servicesFile, problems) : List.of();
     Path schedulesDir = dir.resolve("schedules");
     Map<String, Schedule> schedules = new LinkedHashMap<>();
     if (Files.isDirectory(schedulesDir)) {
@@ -64,7 +69,9 @@ final class OnCallLoader {
     }
     Map<String, User> byId = new LinkedHashMap<>();
     users.forEach(u -> byId.put(u.id(), u));
-    return new Outcome(new OnCallSnapshot(byId, schedules, policies, now), List.of());
+    return new Outcome(
+        new OnCallSnapshot(byId, schedules, policies, new ServiceCatalogue(services), now),
+        List.of());
   }
 
   /** Every file under {@code dir}, recursively, for change detection. */

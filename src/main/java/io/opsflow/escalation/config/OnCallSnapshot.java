@@ -4,28 +4,33 @@ import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.OnCallDirectory;
 import io.opsflow.escalation.Schedule;
 import io.opsflow.escalation.User;
+import io.opsflow.triage.ServiceCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One complete, consistent on-call configuration: users and schedules by id, policies in file
- * order, and when it was loaded. Immutable; a reload replaces the whole snapshot or nothing.
+ * One complete, consistent on-call configuration: users and schedules by id, policies and services
+ * in file order, and when it was loaded. Immutable; a reload replaces the whole snapshot or
+ * nothing.
  */
 public record OnCallSnapshot(
     Map<String, User> users,
     Map<String, Schedule> schedules,
     List<EscalationPolicy> policies,
+    ServiceCatalogue services,
     Instant loadedAt) {
 
   public OnCallSnapshot {
+    services = Objects.requireNonNullElse(services, ServiceCatalogue.empty());
     users = Map.copyOf(users);
     schedules = Map.copyOf(schedules);
     policies = List.copyOf(policies);
   }
 
   public static OnCallSnapshot empty(Instant at) {
-    return new OnCallSnapshot(Map.of(), Map.of(), List.of(), at);
+    return new OnCallSnapshot(Map.of(), Map.of(), List.of(), ServiceCatalogue.empty(), at);
   }
 
   public OnCallDirectory directory() {
