@@ -19,6 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Applies human actions from {@code opsflow.commands}, once each by envelope id. */
 public final class CommandRecordHandler implements RecordHandler {
+  private static final Set<String> KNOWN =
+      Set.of(EnvelopeTypes.ACKNOWLEDGE, EnvelopeTypes.RESOLVE, EnvelopeTypes.PRIORITIZE);
+
   private final String group;
   private final Database db;
   private final IncidentCommands commands = new IncidentCommands();
@@ -72,16 +75,21 @@ public final class CommandRecordHandler implements RecordHandler {
     if (incidentId.isBlank() || actor == null) {
       return "command has no incidentId or actor";
     }
-    if (!e.type().equals(EnvelopeTypes.ACKNOWLEDGE) && !e.type().equals(EnvelopeTypes.RESOLVE)) {
+    if (!KNOWN.contains(e.type())) {
       return "unknown command type '" + e.type() + "'";
     }
     if (!store.alreadyProcessed(Set.of(e.id())).isEmpty()) {
       return null;
     }
     IncidentCommands.Result result =
-        e.type().equals(EnvelopeTypes.ACKNOWLEDGE)
-            ? commands.acknowledge(incidentId, actor, e.time(), store)
-            : commands.resolve(incidentId, actor, e.time(), store);
+        switch (e.type()) {
+          case EnvelopeTypes.ACKNOWLEDGE ->
+              commands.acknowledge(incidentId, actor, e.time(), store);
+          case EnvelopeTypes.RESOLVE -> commands.resolve(incidentId, actor, e.time(), store);
+          default ->
+              commands.prioritize(
+                  incidentId, e.data().path("priority").asText(""), actor, e.time(), store);
+        };
     if (result == IncidentCommands.Result.NOT_FOUND) {
       return "incident " + incidentId + " not found";
     }

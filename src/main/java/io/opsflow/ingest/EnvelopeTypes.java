@@ -9,6 +9,9 @@ public final class EnvelopeTypes {
   public static final String ACKNOWLEDGE = "io.opsflow.command.incident.acknowledge";
   public static final String RESOLVE = "io.opsflow.command.incident.resolve";
 
+  /** A person sets the priority; data {@code {"incidentId": ..., "priority": "P-1"}}. */
+  public static final String PRIORITIZE = "io.opsflow.command.incident.prioritize";
+
   /** Extension attribute: the integration (token) id that accepted the alert. */
   public static final String INTEGRATION = "integrationid";
 

@@ -1,6 +1,9 @@
 package io.opsflow.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.incident.IncidentStatus;
+import io.opsflow.incident.TriageDecision;
 import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.EnvelopeIds;
@@ -11,10 +14,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Acknowledge and resolve requests, whoever makes them (the API, Slack): checked against the
- * incident in the caller's scope, then written to {@code opsflow.commands}.
+ * Acknowledge, resolve and re-prioritize requests, whoever makes them (the API, Slack): checked
+ * against the incident in the caller's scope, then written to {@code opsflow.commands}.
  */
 public final class IncidentActions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final IncidentQueries queries;
   private final Publisher publisher;
 
@@ -31,6 +36,30 @@ public final class IncidentActions {
    * @throws ApiException 404 when there is no such incident in scope, 409 when it is resolved
    */
   public String request(String incidentId, String type, String actor, String source, String scope) {
+    return request(incidentId, type, Map.of(), actor, source, scope);
+  }
+
+  /**
+   * Requests that a person's priority replace the incident's; returns the command's id.
+   *
+   * @throws ApiException 400 when the priority is not P-0, P-1 or P-2, else as {@link #request}
+   */
+  public String prioritize(
+      String incidentId, String priority, String actor, String source, String scope) {
+    if (!TriageDecision.PRIORITIES.contains(priority)) {
+      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
+    }
+    return request(
+        incidentId, EnvelopeTypes.PRIORITIZE, Map.of("priority", priority), actor, source, scope);
+  }
+
+  private String request(
+      String incidentId,
+      String type,
+      Map<String, String> fields,
+      String actor,
+      String source,
+      String scope) {
     IncidentQueries.Detail d =
         queries
             .get(scope, incidentId)
@@ -50,8 +79,14 @@ public final class IncidentActions {
                 actor,
                 EnvelopeTypes.ORGANIZATION,
                 d.incident().organizationId()),
-            ("{\"incidentId\":\"" + incidentId + "\"}").getBytes(StandardCharsets.UTF_8));
+            data(incidentId, fields));
     publisher.publish(Topics.COMMANDS, incidentId, command);
     return command.id();
+  }
+
+  private static byte[] data(String incidentId, Map<String, String> fields) {
+    ObjectNode data = JSON.createObjectNode().put("incidentId", incidentId);
+    fields.forEach(data::put);
+    return data.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

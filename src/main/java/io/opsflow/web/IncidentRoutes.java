@@ -1,5 +1,6 @@
 package io.opsflow.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.incident.Incident;
@@ -10,7 +11,7 @@ import io.opsflow.store.Page;
 import java.util.Locale;
 import java.util.Map;
 
-/** Incidents: list, detail with timeline, and the acknowledge/resolve actions. */
+/** Incidents: list, detail with timeline, and the acknowledge/resolve/priority actions. */
 public final class IncidentRoutes {
   private final Authenticator auth;
   private final IncidentQueries queries;
@@ -27,6 +28,7 @@ public final class IncidentRoutes {
     routes.get("/api/v1/incidents/{id}", this::get);
     routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, EnvelopeTypes.ACKNOWLEDGE));
     routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, EnvelopeTypes.RESOLVE));
+    routes.post("/api/v1/incidents/{id}/priority", this::prioritize);
   }
 
   private Principal reader(Context ctx) {
@@ -59,13 +61,31 @@ public final class IncidentRoutes {
   }
 
   private void act(Context ctx, String type) {
+    Principal p = actor(ctx);
+    String id = ctx.pathParam("id");
+    String commandId = actions.request(id, type, p.actor(), "/api/v1/incidents", p.scope());
+    Http.json(ctx, 202, Map.of("id", commandId, "incidentId", id, "status", "accepted"));
+  }
+
+  /** {@code {"priority": "P-1"}}: SREs and admins set the priority; the timeline says who. */
+  private void prioritize(Context ctx) {
+    Principal p = actor(ctx);
+    JsonNode body = Http.parse(Http.body(ctx));
+    String priority = body.path("priority").asText("");
+    String id = ctx.pathParam("id");
+    String commandId = actions.prioritize(id, priority, p.actor(), "/api/v1/incidents", p.scope());
+    Http.json(
+        ctx,
+        202,
+        Map.of("id", commandId, "incidentId", id, "priority", priority, "status", "accepted"));
+  }
+
+  private Principal actor(Context ctx) {
     Principal p = reader(ctx);
     if (!p.mayActOnIncidents()) {
       throw ApiException.forbidden("this token may read incidents but not act on them");
     }
-    String id = ctx.pathParam("id");
-    String commandId = actions.request(id, type, p.actor(), "/api/v1/incidents", p.scope());
-    Http.json(ctx, 202, Map.of("id", commandId, "incidentId", id, "status", "accepted"));
+    return p;
   }
 
   private static IncidentStatus parseStatus(String raw) {
