@@ -37,6 +37,15 @@ class EscalatorTest {
   }
 
   @Test
+  void thePolicyTriageChoseWinsWhenConfiguredElseTheDefaultRule() {
+    List<EscalationPolicy> policies = List.of(named("web"), named("default"), named("db"));
+
+    assertThat(escalator.choose(policies, "db")).map(EscalationPolicy::id).contains("db");
+    assertThat(escalator.choose(policies, "gone")).map(EscalationPolicy::id).contains("default");
+    assertThat(escalator.choose(policies, "")).map(EscalationPolicy::id).contains("default");
+  }
+
+  @Test
   void theFrozenTextIsThePolicyAsItStoodWhenTheIncidentStarted() {
     FrozenPolicy frozen = FrozenPolicy.fromText(frozenWebPolicy(1));
 

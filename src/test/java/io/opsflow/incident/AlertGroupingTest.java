@@ -129,6 +129,43 @@ class AlertGroupingTest {
     assertThat(grouping.apply(sameKeyOtherIntegration, store)).isEqualTo(Outcome.OPENED);
   }
 
+  @Test
+  void triageRecordsTheTablesAnswerOrFallsBackToTheSeverityRule() {
+    grouping.apply(aTrigger("checkout", "error", T0), store);
+    grouping.apply(aTrigger("other", "critical", T0), store);
+    Incident checkout = find("checkout");
+    Incident other = find("other");
+    Triage triage = new Triage();
+
+    triage.apply(
+        checkout,
+        new TriageFacts("error", "green", "gold", "checkout"),
+        new TriageDecision("P-1", "", "triage.dmn"),
+        T0,
+        store);
+    triage.apply(
+        other, new TriageFacts("critical", "", "", ""), TriageDecision.none("no row"), T0, store);
+
+    assertThat(checkout.priority()).isEqualTo("P-1");
+    assertThat(other.priority()).isEqualTo("P-0");
+    assertThat(store.timeline)
+        .extracting(TimelineEntry::message)
+        .contains(
+            "Triaged as P-1 by triage.dmn (service checkout, zone green, severity error)",
+            "Triaged as P-0 from severity 'critical' (no row; no service matched, severity critical)");
+    assertThat(triage.prioritizeByHand(checkout, "P-0", "user:alice", T0, store)).isTrue();
+    assertThat(store.timeline.get(store.timeline.size() - 1).message())
+        .isEqualTo("Priority changed from P-1 to P-0 by user:alice");
+    assertThat(triage.prioritizeByHand(checkout, "P-0", "user:alice", T0, store)).isFalse();
+  }
+
+  private Incident find(String key) {
+    return store.incidents.values().stream()
+        .filter(i -> i.alertKey().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static AlertSignal aTrigger(String key, String severity, Instant at) {
     return signal(key, AlertSignal.Action.TRIGGER, severity, at, key, true);
   }
