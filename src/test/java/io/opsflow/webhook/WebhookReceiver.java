@@ -17,6 +17,8 @@ final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+  private volatile int failStatus = 500;
+  private volatile String retryAfter;
 
   WebhookReceiver() {
     try {
@@ -28,7 +30,11 @@ final class WebhookReceiver implements AutoCloseable {
         "/hook",
         ex -> {
           String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          int status = failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0 ? 500 : 204;
+          boolean fail = failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0;
+          int status = fail ? failStatus : 204;
+          if (fail && retryAfter != null) {
+            ex.getResponseHeaders().add("Retry-After", retryAfter);
+          }
           received.add(
               new Received(
                   ex.getRequestHeaders().getFirst("Opsflow-Delivery"),
@@ -49,6 +55,12 @@ final class WebhookReceiver implements AutoCloseable {
   /** The next n requests are answered 500 (Integer.MAX_VALUE: all of them). */
   void failNext(int n) {
     failuresLeft.set(n);
+  }
+
+  /** Failures answer this status, with this Retry-After header when not null. */
+  void failWith(int status, String retryAfterHeader) {
+    failStatus = status;
+    retryAfter = retryAfterHeader;
   }
 
   List<Received> received() {
