@@ -79,6 +79,8 @@ class WebhooksTest {
         .containsOnly(all.get(0).deliveryId());
     assertThat(all.get(4).event()).isEqualTo("incident.resolved");
     assertThat(all.get(4).deliveryId()).isNotEqualTo(all.get(0).deliveryId());
+    // the resolved event was waiting while the triggered one was retried: the order was kept
+    assertThat(createdMs(all.get(4).deliveryId())).isLessThan(finishedMs(all.get(0).deliveryId()));
   }
 
   @Test
@@ -181,6 +183,36 @@ class WebhooksTest {
       }
     }
     return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  private long createdMs(String delivery) {
+    return column("created_ms", delivery);
+  }
+
+  private long finishedMs(String delivery) {
+    return column("finished_ms", delivery);
+  }
+
+  private long column(String column, String delivery) {
+    return app.app()
+        .database()
+        .inTransaction(
+            s -> {
+              long[] v = new long[1];
+              s.doWork(
+                  c -> {
+                    try (java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                            "select " + column + " from webhook_delivery where id = ?")) {
+                      ps.setString(1, delivery);
+                      try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        v[0] = rs.getLong(1);
+                      }
+                    }
+                  });
+              return v[0];
+            });
   }
 
   /** How many v1 values of the request's signature the secret produces. */
