@@ -27,6 +27,7 @@ import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.TokenRepository;
+import io.opsflow.store.WebhookStore;
 import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
 import io.opsflow.web.HealthRoutes;
@@ -38,8 +39,12 @@ import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
+import io.opsflow.web.WebhookRoutes;
 import io.opsflow.web.slack.SlackRoutes;
 import io.opsflow.web.slack.SlackSignature;
+import io.opsflow.webhook.WebhookDispatcher;
+import io.opsflow.webhook.WebhookPolicy;
+import io.opsflow.webhook.WebhookRecordHandler;
 import io.opsflow.workflow.WorkflowRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +67,7 @@ public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
   public static final String ALERTS_GROUP = "opsflow-incidents";
   public static final String COMMANDS_GROUP = "opsflow-commands";
+  public static final String WEBHOOKS_GROUP = "opsflow-webhooks";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private volatile boolean ready;
@@ -174,6 +180,27 @@ public final class App implements AutoCloseable {
             topic -> offsets.positions(COMMANDS_GROUP, topic),
             metrics));
 
+    WebhookStore webhooks = new WebhookStore(db);
+    WebhookDispatcher webhookDispatcher =
+        new WebhookDispatcher(
+            webhooks,
+            WebhookPolicy.of(config.webhookFirstRetry(), config.webhookGiveUpAfter()),
+            Clock.systemUTC());
+    webhookDispatcher.start();
+    running.push(webhookDispatcher);
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            WEBHOOKS_GROUP,
+            config.instanceId(),
+            Topics.EVENTS,
+            new WebhookRecordHandler(
+                WEBHOOKS_GROUP, db, webhookDispatcher::wake, Clock.systemUTC()),
+            producer,
+            dbUp,
+            topic -> offsets.positions(WEBHOOKS_GROUP, topic),
+            metrics));
+
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
     IncidentQueries queries = new IncidentQueries(db);
@@ -192,6 +219,8 @@ public final class App implements AutoCloseable {
                 new IncidentRoutes(auth, queries, actions)::register,
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
                 new OnCallRoutes(auth, oncall)::register,
+                new WebhookRoutes(auth, webhooks, webhookDispatcher::wake, Clock.systemUTC())
+                    ::register,
                 new SlackRoutes(
                         config.slackSigningSecret().map(SlackSignature::new),
                         actions,

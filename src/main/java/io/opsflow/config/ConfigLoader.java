@@ -62,7 +62,9 @@ public final class ConfigLoader {
         history,
         get("INSTANCE_ID").orElseGet(ConfigLoader::hostName),
         parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
-        Path.of(get("ONCALL_DIR").orElse("./oncall")));
+        Path.of(get("ONCALL_DIR").orElse("./oncall")),
+        parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
+        parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")));
   }
 
   private Optional<String> get(String suffix) {
@@ -86,6 +88,19 @@ public final class ConfigLoader {
       return n;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("OPSFLOW_" + name + " is not a number: " + raw, e);
+    }
+  }
+
+  private static java.time.Duration parseDuration(String name, String raw) {
+    try {
+      java.time.Duration d = java.time.Duration.parse(raw.trim());
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("OPSFLOW_" + name + " must be positive: " + raw);
+      }
+      return d;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "OPSFLOW_" + name + " is not an ISO-8601 duration (PT30S): " + raw, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.opsflow.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,9 @@ public record OpsflowConfig(
     String historyLevel,
     String instanceId,
     int alertConsumers,
-    Path oncallDir) {
+    Path oncallDir,
+    Duration webhookFirstRetry,
+    Duration webhookGiveUpAfter) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -83,7 +86,9 @@ public record OpsflowConfig(
         historyLevel,
         instanceId,
         alertConsumers,
-        oncallDir);
+        oncallDir,
+        webhookFirstRetry,
+        webhookGiveUpAfter);
   }
 
   @Override

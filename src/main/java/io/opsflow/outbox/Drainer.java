@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * A background thread that drains an outbox: woken at once after a commit that wrote to it, and
  * every {@code idleMillis} regardless, so rows left by a crash are picked up after a restart.
  */
-abstract class Drainer implements AutoCloseable {
+public abstract class Drainer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Drainer.class);
 
   private final Semaphore wake = new Semaphore(0);
@@ -17,7 +17,7 @@ abstract class Drainer implements AutoCloseable {
   private final long idleMillis;
   private volatile boolean running = true;
 
-  Drainer(String name, long idleMillis) {
+  protected Drainer(String name, long idleMillis) {
     this.idleMillis = idleMillis;
     this.thread = new Thread(this::loop, name);
     this.thread.setDaemon(true);

@@ -44,6 +44,9 @@ public final class TestApp {
       env.put("OPSFLOW_ADMIN_TOKEN", admin);
       env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
       env.put("OPSFLOW_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
+      // webhook retries in tenths of a second, given up after 3 s: retry tests run in seconds
+      env.put("OPSFLOW_WEBHOOK_FIRST_RETRY", "PT0.1S");
+      env.put("OPSFLOW_WEBHOOK_GIVE_UP_AFTER", "PT3S");
       env.put("OPSFLOW_ONCALL_DIR", copyOfShippedOnCall(data.resolve("oncall")).toString());
       OpsflowConfig config =
           new ConfigLoader(env)

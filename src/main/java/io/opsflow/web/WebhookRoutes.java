@@ -1,0 +1,135 @@
+package io.opsflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.opsflow.store.WebhookStore;
+import io.opsflow.store.WebhookSubscriptionRow;
+import io.opsflow.webhook.WebhookSecrets;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Webhook subscriptions, for admins. The signing secret is answered once, when created or rotated;
+ * after a rotation the previous secret keeps signing alongside the new one for 24 hours.
+ */
+public final class WebhookRoutes {
+  static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
+  private final Authenticator auth;
+  private final WebhookStore store;
+  private final Runnable wake;
+  private final Clock clock;
+
+  public WebhookRoutes(Authenticator auth, WebhookStore store, Runnable wake, Clock clock) {
+    this.auth = auth;
+    this.store = store;
+    this.wake = wake;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.post("/api/v1/webhooks", this::create);
+    routes.get("/api/v1/webhooks", this::list);
+    routes.delete("/api/v1/webhooks/{id}", this::delete);
+    routes.post("/api/v1/webhooks/{id}/enable", this::enable);
+    routes.post("/api/v1/webhooks/{id}/rotate-secret", this::rotate);
+  }
+
+  private void create(Context ctx) {
+    auth.requireAdmin(ctx);
+    JsonNode body = Http.parse(Http.body(ctx));
+    String url = checkedUrl(body.path("url").asText(""));
+    List<String> events = new ArrayList<>();
+    body.path("events").forEach(e -> events.add(e.asText("").trim()));
+    if (events.isEmpty() || events.stream().anyMatch(e -> !e.matches("\\*|[a-z_]+\\.[a-z_]+"))) {
+      throw ApiException.badRequest(
+          "events must be a list of event names (\"incident.triggered\", ...) or [\"*\"]");
+    }
+    String org = body.path("organization").asText("").trim();
+    if (org.length() > 200) {
+      throw ApiException.badRequest("organization is limited to 200 characters");
+    }
+    String secret = WebhookSecrets.generate();
+    WebhookSubscriptionRow row =
+        store.create(url, events, org.isEmpty() ? null : org, secret, clock.millis());
+    Map<String, Object> out = describe(row);
+    out.put("secret", secret);
+    Http.json(ctx, 201, out);
+  }
+
+  private void list(Context ctx) {
+    Principal p = auth.requireAdmin(ctx);
+    List<Object> items = new ArrayList<>();
+    store.list(p.scope()).forEach(r -> items.add(describe(r)));
+    Http.json(ctx, 200, Map.of("items", items));
+  }
+
+  private void delete(Context ctx) {
+    auth.requireAdmin(ctx);
+    if (!store.delete(ctx.pathParam("id"))) {
+      throw notFound(ctx);
+    }
+    ctx.status(204);
+  }
+
+  private void enable(Context ctx) {
+    auth.requireAdmin(ctx);
+    WebhookSubscriptionRow row = store.enable(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    wake.run();
+    Http.json(ctx, 200, describe(row));
+  }
+
+  private void rotate(Context ctx) {
+    auth.requireAdmin(ctx);
+    String secret = WebhookSecrets.generate();
+    long until = clock.millis() + ROTATION_OVERLAP.toMillis();
+    WebhookSubscriptionRow row =
+        store.rotate(ctx.pathParam("id"), secret, until).orElseThrow(() -> notFound(ctx));
+    Map<String, Object> out = describe(row);
+    out.put("secret", secret);
+    out.put("previousSecretValidUntil", Instant.ofEpochMilli(until).toString());
+    Http.json(ctx, 200, out);
+  }
+
+  private static String checkedUrl(String raw) {
+    URI uri;
+    try {
+      uri = URI.create(raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("url is not a URL: " + e.getMessage());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw ApiException.badRequest("url must be an http or https URL with a host");
+    }
+    if (raw.length() > 2000) {
+      throw ApiException.badRequest("url is limited to 2000 characters");
+    }
+    return uri.toString();
+  }
+
+  private static ApiException notFound(Context ctx) {
+    return ApiException.notFound("no webhook " + ctx.pathParam("id"));
+  }
+
+  private static Map<String, Object> describe(WebhookSubscriptionRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("url", r.url());
+    m.put("events", r.events());
+    m.put("organization", r.organizationId());
+    m.put("status", r.status());
+    m.put("dropsInRow", r.dropsInRow());
+    m.put("failedAttempts", r.failedAttempts());
+    m.put("lastError", r.lastError());
+    m.put("createdAt", Instant.ofEpochMilli(r.createdMs()).toString());
+    return m;
+  }
+}
