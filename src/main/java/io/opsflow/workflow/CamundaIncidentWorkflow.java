@@ -84,14 +84,34 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
    * every such exception at ERROR level, and a late or repeated message is normal here.
    */
   private void correlate(String message, String incidentId, String actorVariable, String actor) {
+    // the actor goes onto the process instance first, not with the message: variables passed with
+    // a correlation land on the event's execution, and when a timer of the same instance fires in
+    // that moment the engine fails writing their history (NullPointerException in
+    // getParentActivityInstanceId); the instance scope has no such race
+    List<String> waiting =
+        runtime
+            .createExecutionQuery()
+            .processInstanceBusinessKey(incidentId)
+            .messageEventSubscriptionName(message)
+            .list()
+            .stream()
+            .map(e -> e.getProcessInstanceId())
+            .distinct()
+            .toList();
+    if (waiting.isEmpty()) {
+      LOG.debug("incident {} is not waiting for {}; ignored", incidentId, message);
+      return;
+    }
+    for (String processInstanceId : waiting) {
+      runtime.setVariable(processInstanceId, actorVariable, actor);
+    }
     List<MessageCorrelationResult> results =
         runtime
             .createMessageCorrelation(message)
             .processInstanceBusinessKey(incidentId)
-            .setVariable(actorVariable, actor)
             .correlateAllWithResult();
     if (results.isEmpty()) {
-      LOG.debug("incident {} is not waiting for {}; ignored", incidentId, message);
+      LOG.debug("incident {} stopped waiting for {}; ignored", incidentId, message);
     }
   }
 }
