@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.slf4j.Logger;
@@ -84,6 +87,26 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
    * every such exception at ERROR level, and a late or repeated message is normal here.
    */
   private void correlate(String message, String incidentId, String actorVariable, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        correlateOnce(message, incidentId, actorVariable, actor);
+        return;
+      } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
+        // an escalation timer moved the instance while we correlated: look again
+        if (attempt >= 3) {
+          throw e;
+        }
+      } catch (ProcessEngineException e) {
+        if (attempt >= 3
+            || !String.valueOf(e.getMessage()).contains("does not have a subscription")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void correlateOnce(
+      String message, String incidentId, String actorVariable, String actor) {
     // the actor goes onto the process instance first, not with the message: variables passed with
     // a correlation land on the event's execution, and when a timer of the same instance fires in
     // that moment the engine fails writing their history (NullPointerException in
