@@ -1,14 +1,10 @@
 package io.opsflow.escalation.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsflow.triage.Service;
 import io.opsflow.triage.ServiceMatch;
 import io.opsflow.triage.Tier;
 import io.opsflow.triage.Zone;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,46 +28,7 @@ final class ServicesFile {
   private ServicesFile() {}
 
   static List<Service> read(Path file, List<ConfigProblem> problems) {
-    List<YamlNode> documents;
-    try {
-      documents = YamlNode.readDocuments(file);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      problems.add(new ConfigProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
-      return List.of();
-    } catch (IOException e) {
-      problems.add(new ConfigProblem(file, 0, "cannot read: " + e));
-      return List.of();
-    }
-    List<Service> services = new ArrayList<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    for (YamlNode doc : documents) {
-      if (doc.kind == YamlNode.Kind.NULL) {
-        continue;
-      }
-      YamlNode list = doc.kind == YamlNode.Kind.MAP ? doc.fields.get("services") : doc;
-      if (list == null || list.kind != YamlNode.Kind.LIST) {
-        problems.add(new ConfigProblem(file, doc.line, "expected a list of services"));
-        continue;
-      }
-      for (YamlNode item : list.items) {
-        service(file, item, problems)
-            .ifPresent(
-                s -> {
-                  Integer first = firstLine.putIfAbsent(s.id(), item.lineOf("id"));
-                  if (first == null) {
-                    services.add(s);
-                  } else {
-                    problems.add(
-                        new ConfigProblem(
-                            file,
-                            item.lineOf("id"),
-                            "service id '" + s.id() + "' is already defined at line " + first));
-                  }
-                });
-      }
-    }
-    return services;
+    return IdentifiedList.read(file, "services", ServicesFile::service, Service::id, problems);
   }
 
   private static Optional<Service> service(Path file, YamlNode item, List<ConfigProblem> problems) {

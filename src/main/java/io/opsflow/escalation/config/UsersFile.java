@@ -1,13 +1,8 @@
 package io.opsflow.escalation.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opsflow.escalation.User;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,46 +16,7 @@ final class UsersFile {
   private UsersFile() {}
 
   static List<User> read(Path file, List<ConfigProblem> problems) {
-    List<YamlNode> documents;
-    try {
-      documents = YamlNode.readDocuments(file);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      problems.add(new ConfigProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
-      return List.of();
-    } catch (IOException e) {
-      problems.add(new ConfigProblem(file, 0, "cannot read: " + e));
-      return List.of();
-    }
-    List<User> users = new ArrayList<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    for (YamlNode doc : documents) {
-      YamlNode list = doc.kind == YamlNode.Kind.MAP ? doc.fields.get("users") : doc;
-      if (doc.kind == YamlNode.Kind.NULL) {
-        continue;
-      }
-      if (list == null || list.kind != YamlNode.Kind.LIST) {
-        problems.add(new ConfigProblem(file, doc.line, "expected a list of users"));
-        continue;
-      }
-      for (YamlNode item : list.items) {
-        user(file, item, problems)
-            .ifPresent(
-                u -> {
-                  Integer first = firstLine.putIfAbsent(u.id(), item.lineOf("id"));
-                  if (first == null) {
-                    users.add(u);
-                  } else {
-                    problems.add(
-                        new ConfigProblem(
-                            file,
-                            item.lineOf("id"),
-                            "user id '" + u.id() + "' is already defined at line " + first));
-                  }
-                });
-      }
-    }
-    return users;
+    return IdentifiedList.read(file, "users", UsersFile::user, User::id, problems);
   }
 
   private static Optional<User> user(Path file, YamlNode item, List<ConfigProblem> problems) {
