@@ -23,6 +23,7 @@ import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
+import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
@@ -130,7 +131,8 @@ public final class App implements AutoCloseable {
     running.push(oncall);
 
     IncidentSteps steps =
-        new IncidentSteps(db, codec, relay::wake, oncall::snapshot, Clock.systemUTC());
+        new IncidentSteps(
+            db, codec, relay::wake, oncall::snapshot, Clock.systemUTC(), EffectRecorder.none());
 
     WorkflowRuntime workflow =
         WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));

@@ -99,7 +99,7 @@ public final class Escalator {
     return new Outcome(decision, step);
   }
 
-  /** "Escalated to level 2 (round 1): alice, bob; Slack #ops — not sent: Slack not configured". */
+  /** "Escalated to level 2 (round 1): alice, bob; Slack #ops". */
   static String describe(EscalationPlan.Step step) {
     StringBuilder text =
         new StringBuilder("Escalated to level ")
@@ -114,7 +114,7 @@ public final class Escalator {
     if (!step.slackChannels().isEmpty()) {
       text.append("; Slack ").append(String.join(", ", step.slackChannels()));
     }
-    return text.append(" — not sent: Slack not configured").toString();
+    return text.toString();
   }
 
   private static Outcome stopped() {

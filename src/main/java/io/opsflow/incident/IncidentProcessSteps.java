@@ -33,6 +33,15 @@ public interface IncidentProcessSteps {
    */
   EscalationDecision escalate(String incidentId, String frozenPolicy, int step);
 
+  /**
+   * How often the incident's war room is asked for a status update, as an ISO-8601 repeating
+   * interval ({@code R/PT30M}); read after triage, so it follows the priority.
+   */
+  String statusReminderCycle(String incidentId);
+
+  /** Task {@code remindStatusUpdate}: asks for status update number {@code reminder} (from 1). */
+  void remindStatusUpdate(String incidentId, int reminder);
+
   /** Task {@code recordClosed}: records that the incident's process has finished. */
   void recordClosed(String incidentId);
 }

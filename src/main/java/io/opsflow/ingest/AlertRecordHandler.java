@@ -9,6 +9,7 @@ import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
+import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class AlertRecordHandler implements RecordHandler {
   private final AlertGrouping grouping = new AlertGrouping();
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
+  private final EffectRecorder effects;
   private final Map<AlertGrouping.Outcome, Counter> outcomes =
       new EnumMap<>(AlertGrouping.Outcome.class);
   private final Counter duplicates;
@@ -44,6 +46,18 @@ public final class AlertRecordHandler implements RecordHandler {
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
       MeterRegistry metrics) {
+    this(group, db, encoder, afterCommit, metrics, EffectRecorder.none());
+  }
+
+  /** A handler whose state changes also plan their external effects through {@code effects}. */
+  public AlertRecordHandler(
+      String group,
+      Database db,
+      Function<IncidentEvent, OutgoingRecord> encoder,
+      Runnable afterCommit,
+      MeterRegistry metrics,
+      EffectRecorder effects) {
+    this.effects = effects;
     this.group = group;
     this.db = db;
     this.encoder = encoder;
@@ -77,7 +91,7 @@ public final class AlertRecordHandler implements RecordHandler {
           if (signals.isEmpty()) {
             return null;
           }
-          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
+          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder, effects);
           Set<String> seen = store.alreadyProcessed(signals.keySet());
           seen.forEach(signals::remove);
           duplicates.increment(seen.size());

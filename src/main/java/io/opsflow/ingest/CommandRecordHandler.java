@@ -8,6 +8,7 @@ import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
+import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class CommandRecordHandler implements RecordHandler {
   private final IncidentCommands commands = new IncidentCommands();
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
+  private final EffectRecorder effects;
   private final Counter resolved;
 
   public CommandRecordHandler(
@@ -35,6 +37,18 @@ public final class CommandRecordHandler implements RecordHandler {
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
       MeterRegistry metrics) {
+    this(group, db, encoder, afterCommit, metrics, EffectRecorder.none());
+  }
+
+  /** A handler whose state changes also plan their external effects through {@code effects}. */
+  public CommandRecordHandler(
+      String group,
+      Database db,
+      Function<IncidentEvent, OutgoingRecord> encoder,
+      Runnable afterCommit,
+      MeterRegistry metrics,
+      EffectRecorder effects) {
+    this.effects = effects;
     this.group = group;
     this.db = db;
     this.encoder = encoder;
@@ -47,7 +61,7 @@ public final class CommandRecordHandler implements RecordHandler {
     List<Rejected> rejected = new ArrayList<>();
     db.inTransaction(
         session -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder);
+          HibernateIncidentStore store = new HibernateIncidentStore(session, encoder, effects);
           for (ConsumerRecord<byte[], byte[]> r : records) {
             String reason;
             try {

@@ -29,6 +29,7 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   private final Session session;
   private final Function<IncidentEvent, OutgoingRecord> encoder;
+  private final EffectRecorder effects;
   private final Map<String, Incident> openByKey = new HashMap<>();
   private final Set<String> prefetchedKeys = new HashSet<>();
   private final Map<String, IncidentAlert> alertsByKey = new HashMap<>();
@@ -38,8 +39,20 @@ public final class HibernateIncidentStore implements IncidentStore {
   public record OutgoingRecord(String topic, String key, String payload) {}
 
   public HibernateIncidentStore(Session session, Function<IncidentEvent, OutgoingRecord> encoder) {
+    this(session, encoder, EffectRecorder.none());
+  }
+
+  /** A store whose published events also plan their external effects through {@code effects}. */
+  public HibernateIncidentStore(
+      Session session, Function<IncidentEvent, OutgoingRecord> encoder, EffectRecorder effects) {
     this.session = session;
     this.encoder = encoder;
+    this.effects = effects;
+  }
+
+  /** The session this store works in (for effects planned beside its changes). */
+  public Session session() {
+    return session;
   }
 
   /** Loads the open incidents (and their alerts) that these signals can touch. */
@@ -145,6 +158,7 @@ public final class HibernateIncidentStore implements IncidentStore {
   public void publish(IncidentEvent event) {
     OutgoingRecord r = encoder.apply(event);
     session.persist(new EventOutboxRow(r.topic(), r.key(), r.payload(), event.at()));
+    effects.onEvent(session, event);
   }
 
   @Override

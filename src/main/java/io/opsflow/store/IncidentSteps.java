@@ -14,6 +14,7 @@ import io.opsflow.incident.TriageFacts;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import io.opsflow.triage.ServiceCatalogue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,11 +26,13 @@ public final class IncidentSteps implements IncidentProcessSteps {
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
   private static final String ESCALATION_ACTOR = "workflow:escalation";
+  private static final Duration FALLBACK_REMINDER_EVERY = Duration.ofHours(8);
 
   private final Triage triage = new Triage();
   private final Escalator escalator = new Escalator();
   private final Supplier<OnCallSnapshot> oncall;
   private final Clock clock;
+  private final EffectRecorder effects;
 
   /**
    * @param oncall the on-call configuration in force (users, schedules, policies), asked anew at
@@ -40,7 +43,9 @@ public final class IncidentSteps implements IncidentProcessSteps {
       Function<IncidentEvent, OutgoingRecord> encoder,
       Runnable afterCommit,
       Supplier<OnCallSnapshot> oncall,
-      Clock clock) {
+      Clock clock,
+      EffectRecorder effects) {
+    this.effects = effects;
     this.db = db;
     this.encoder = encoder;
     this.afterCommit = afterCommit;
@@ -53,7 +58,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
     ServiceCatalogue services = oncall.get().services();
     return db.inTransaction(
         s ->
-            new HibernateIncidentStore(s, encoder)
+            new HibernateIncidentStore(s, encoder, effects)
                 .find(incidentId)
                 .map(i -> services.factsFor(i, IncidentAttributes.of(i.labels())))
                 .orElseGet(() -> new TriageFacts("", "", "", "")));
@@ -65,7 +70,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
       try {
         db.inTransaction(
             s -> {
-              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
               store
                   .find(incidentId)
                   .ifPresent(i -> triage.apply(i, facts, decision, clock.instant(), store));
@@ -90,7 +95,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
     String message = freezeMessage(frozen, policyId);
     db.inTransaction(
         s -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           if (store.find(incidentId).isPresent()) {
             store.record(
                 new TimelineEntry(incidentId, now, "escalation_policy", ESCALATION_ACTOR, message));
@@ -106,14 +111,15 @@ public final class IncidentSteps implements IncidentProcessSteps {
     EscalationDecision decision =
         db.inTransaction(
             s -> {
-              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+              HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
               Optional<Incident> incident = store.find(incidentId);
               if (incident.isEmpty()) {
                 return EscalationDecision.stop();
               }
+              OnCallSnapshot config = oncall.get();
               Escalator.Outcome outcome =
                   escalator.escalate(
-                      incident.get().status(), frozenPolicy, step, now, oncall.get().directory());
+                      incident.get().status(), frozenPolicy, step, now, config.directory());
               outcome
                   .timelineMessage()
                   .ifPresent(
@@ -125,6 +131,9 @@ public final class IncidentSteps implements IncidentProcessSteps {
                             IncidentEvent.of(
                                 IncidentEvent.ESCALATED, incident.get(), now, ESCALATION_ACTOR));
                       });
+              outcome
+                  .step()
+                  .ifPresent(ran -> effects.onEscalation(s, incident.get(), ran, config.users()));
               return outcome.decision();
             });
     afterCommit.run();
@@ -149,10 +158,45 @@ public final class IncidentSteps implements IncidentProcessSteps {
   }
 
   @Override
+  public String statusReminderCycle(String incidentId) {
+    String priority =
+        db.inTransaction(
+                s ->
+                    new HibernateIncidentStore(s, encoder).find(incidentId).map(Incident::priority))
+            .orElse(null);
+    return "R/"
+        + effects.settings().reminderEvery(priority).orElse(FALLBACK_REMINDER_EVERY).toString();
+  }
+
+  @Override
+  public void remindStatusUpdate(String incidentId, int reminder) {
+    db.inTransaction(
+        s -> {
+          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
+          store
+              .find(incidentId)
+              .filter(i -> i.resolvedAt() == null)
+              .ifPresent(
+                  i -> {
+                    store.record(
+                        new TimelineEntry(
+                            incidentId,
+                            clock.instant(),
+                            "status_update_due",
+                            "workflow:incident",
+                            "Status update " + reminder + " due"));
+                    effects.onReminder(s, i, reminder);
+                  });
+          return null;
+        });
+    afterCommit.run();
+  }
+
+  @Override
   public void recordClosed(String incidentId) {
     db.inTransaction(
         s -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder);
+          HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           if (store.find(incidentId).isPresent()) {
             store.record(
                 new TimelineEntry(

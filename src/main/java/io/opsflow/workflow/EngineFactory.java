@@ -113,6 +113,8 @@ public final class EngineFactory {
     beans.put(ProcessConstants.BEAN_FREEZE_POLICY, new FreezePolicyDelegate(incidentSteps));
     beans.put(ProcessConstants.BEAN_ESCALATE, new EscalateDelegate(incidentSteps));
     beans.put(ProcessConstants.BEAN_RECORD_CLOSED, new RecordClosedDelegate(incidentSteps));
+    beans.put(
+        ProcessConstants.BEAN_REMIND_STATUS_UPDATE, new RemindStatusUpdateDelegate(incidentSteps));
     return beans;
   }
 

@@ -49,14 +49,29 @@ public final class ProcessConstants {
   /** Delay before the first escalation step: it runs as soon as the policy is frozen. */
   public static final String FIRST_ESCALATION_DELAY = "PT0S";
 
+  /**
+   * ISO-8601 repeating interval ({@code R/PT30M}) of timer {@code statusUpdateDue}, set by task
+   * {@code triage} from the incident's priority.
+   */
+  public static final String VAR_STATUS_REMINDER_CYCLE = "statusReminderCycle";
+
+  /** How many status updates task {@code remindStatusUpdate} has asked for. */
+  public static final String VAR_STATUS_REMINDERS = "statusReminders";
+
   /** Bean names used as {@code ${...}} delegate expressions in the models. */
   public static final String BEAN_TRIAGE = "triageDelegate";
 
   public static final String BEAN_FREEZE_POLICY = "freezePolicyDelegate";
   public static final String BEAN_ESCALATE = "escalateDelegate";
   public static final String BEAN_RECORD_CLOSED = "recordClosedDelegate";
+  public static final String BEAN_REMIND_STATUS_UPDATE = "remindStatusUpdateDelegate";
 
   /** Every bean name a model may reference; {@link EngineFactory} registers exactly these. */
   public static final Set<String> DELEGATE_BEANS =
-      Set.of(BEAN_TRIAGE, BEAN_FREEZE_POLICY, BEAN_ESCALATE, BEAN_RECORD_CLOSED);
+      Set.of(
+          BEAN_TRIAGE,
+          BEAN_FREEZE_POLICY,
+          BEAN_ESCALATE,
+          BEAN_RECORD_CLOSED,
+          BEAN_REMIND_STATUS_UPDATE);
 }

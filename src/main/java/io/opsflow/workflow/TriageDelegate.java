@@ -29,6 +29,8 @@ public final class TriageDelegate implements JavaDelegate {
     TriageDecision decision = decide(execution, facts);
     String policy = steps.triage(incidentId, facts, decision);
     execution.setVariable(ProcessConstants.VAR_TRIAGE_POLICY, policy);
+    execution.setVariable(
+        ProcessConstants.VAR_STATUS_REMINDER_CYCLE, steps.statusReminderCycle(incidentId));
   }
 
   private static TriageDecision decide(DelegateExecution execution, TriageFacts facts) {

@@ -62,9 +62,7 @@ class EscalatorTest {
     assertThat(first.decision())
         .isEqualTo(new EscalationDecision(EscalationDecision.Outcome.CONTINUE, "PT10M", 1));
     assertThat(first.timelineMessage())
-        .contains(
-            "Escalated to level 1 (round 1): alice; Slack #inc-web — not sent: Slack not"
-                + " configured");
+        .contains("Escalated to level 1 (round 1): alice; Slack #inc-web");
   }
 
   @Test
@@ -89,9 +87,7 @@ class EscalatorTest {
 
     assertThat(last.decision()).isEqualTo(EscalationDecision.stop());
     assertThat(last.timelineMessage())
-        .contains(
-            "Escalated to level 2 (round 2): bob, engineering-manager — not sent: Slack not"
-                + " configured");
+        .contains("Escalated to level 2 (round 2): bob, engineering-manager");
     assertThat(
             escalator.escalate(IncidentStatus.TRIGGERED, frozenWebPolicy(1), 4, START, directory))
         .isEqualTo(new Escalator.Outcome(EscalationDecision.stop(), Optional.empty()));

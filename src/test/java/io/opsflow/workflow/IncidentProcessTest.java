@@ -325,23 +325,60 @@ class IncidentProcessTest {
     return timers.get(0);
   }
 
+  /** The escalation timers of the instance (the status reminder timer is not one). */
   private List<Job> timers(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .list();
+    return timersAt(instance, "escalationDue", false);
   }
 
   private List<Job> dueTimers(ProcessInstance instance) {
-    return engine
+    return timersAt(instance, "escalationDue", true);
+  }
+
+  private List<Job> timersAt(ProcessInstance instance, String activityId, boolean dueOnly) {
+    var query =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .timers();
+    return dueOnly ? query.executable().list() : query.list();
+  }
+
+  @Test
+  void statusUpdatesAreAskedForAtTheCycleOfThePriorityUntilResolved() {
+    steps.givenReminderCycle("R/PT30M");
+    workflow.start("inc-remind", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-remind");
+    assertThat(instance)
+        .variables()
+        .containsEntry(ProcessConstants.VAR_STATUS_REMINDER_CYCLE, "R/PT30M");
+
+    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(29))));
+    assertThat(timersAt(instance, "statusUpdateDue", true)).isEmpty();
+    for (int minutes : new int[] {30, 60}) {
+      ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(minutes))));
+      List<Job> due = timersAt(instance, "statusUpdateDue", true);
+      assertThat(due).hasSize(1);
+      engine.getManagementService().executeJob(due.get(0).getId());
+    }
+    workflow.acknowledge("inc-remind", "alice");
+    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(90))));
+    engine
         .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .executable()
-        .list();
+        .executeJob(timersAt(instance, "statusUpdateDue", true).get(0).getId());
+
+    assertThat(instance).isWaitingAt("resolvedAfterAcknowledge");
+    assertThat(instance).variables().containsEntry(ProcessConstants.VAR_STATUS_REMINDERS, 3);
+    assertThat(steps.callsFor("inc-remind"))
+        .containsSubsequence(
+            "remindStatusUpdate:1:inc-remind",
+            "remindStatusUpdate:2:inc-remind",
+            "remindStatusUpdate:3:inc-remind");
+
+    workflow.resolve("inc-remind", "bob");
+    assertThat(instance).hasPassed("responded", "recordClosed").isEnded();
+    assertThat(timersAt(instance, "statusUpdateDue", false)).isEmpty();
   }
 
   private ProcessInstance instanceOf(String incidentId) {

@@ -66,6 +66,23 @@ final class RecordingIncidentSteps implements IncidentProcessSteps {
     return answers == null || answers.isEmpty() ? EscalationDecision.stop() : answers.poll();
   }
 
+  /** The cycle every incident's status reminders follow; R/PT30M unless changed. */
+  private String reminderCycle = "R/PT30M";
+
+  synchronized void givenReminderCycle(String cycle) {
+    reminderCycle = cycle;
+  }
+
+  @Override
+  public synchronized String statusReminderCycle(String incidentId) {
+    return reminderCycle;
+  }
+
+  @Override
+  public synchronized void remindStatusUpdate(String incidentId, int reminder) {
+    calls.add("remindStatusUpdate:" + reminder + ":" + incidentId);
+  }
+
   @Override
   public synchronized void recordClosed(String incidentId) {
     calls.add("recordClosed:" + incidentId);

@@ -1,0 +1,90 @@
+package io.opsflow.store;
+
+import io.opsflow.escalation.EffectPlan;
+import io.opsflow.escalation.EffectPlanner;
+import io.opsflow.escalation.EffectSettings;
+import io.opsflow.escalation.EscalationPlan;
+import io.opsflow.escalation.User;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentEvent;
+import io.opsflow.incident.TimelineEntry;
+import java.time.Clock;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * Writes the effects of a state change into the effect outbox, inside the transaction of the change
+ * itself, and the lines for effects that will not happen onto the timeline.
+ */
+public final class EffectRecorder {
+  static final String ACTOR = "opsflow:effects";
+
+  private final EffectPlanner planner;
+  private final Clock clock;
+
+  public EffectRecorder(EffectPlanner planner, Clock clock) {
+    this.planner = planner;
+    this.clock = clock;
+  }
+
+  /** Plans nothing: for tools and tests that only exercise the alert path. */
+  public static EffectRecorder none() {
+    return new EffectRecorder(null, Clock.systemUTC());
+  }
+
+  public boolean enabled() {
+    return planner != null;
+  }
+
+  public EffectSettings settings() {
+    return planner == null ? EffectSettings.defaults(false, false, false) : planner.settings();
+  }
+
+  /** A lifecycle event was published in this session. */
+  void onEvent(Session session, IncidentEvent event) {
+    if (planner == null || IncidentEvent.TRIGGERED.equals(event.type())) {
+      return; // a new incident has no room yet, and no priority: triage plans its effects
+    }
+    Incident incident = session.find(Incident.class, event.incidentId());
+    if (incident == null) {
+      return;
+    }
+    boolean room = EffectStore.roomPlanned(session, incident.id());
+    String cause = event.type() + ":" + event.at().toEpochMilli();
+    EffectPlan plan =
+        IncidentEvent.PRIORITIZED.equals(event.type())
+            ? planner.onPrioritized(incident, room, cause)
+            : planner.onEvent(event, incident, room);
+    write(session, incident.id(), plan);
+  }
+
+  /** An escalation step ran. */
+  public void onEscalation(
+      Session session, Incident incident, EscalationPlan.Step step, Map<String, User> users) {
+    if (planner == null) {
+      return;
+    }
+    boolean room = EffectStore.roomPlanned(session, incident.id());
+    write(session, incident.id(), planner.onEscalation(incident, step, users, room));
+  }
+
+  /** Status update {@code n} is due. */
+  public void onReminder(Session session, Incident incident, int n) {
+    if (planner == null) {
+      return;
+    }
+    boolean room = EffectStore.roomPlanned(session, incident.id());
+    write(session, incident.id(), planner.onReminder(incident, n, room));
+  }
+
+  private void write(Session session, String incidentId, EffectPlan plan) {
+    if (plan.isEmpty()) {
+      return;
+    }
+    EffectStore.plan(session, plan, planner.settings().mail(), clock.millis());
+    for (String note : plan.notes()) {
+      session.persist(
+          new TimelineEntry(incidentId, clock.instant(), "effect_skipped", ACTOR, note));
+    }
+  }
+}
