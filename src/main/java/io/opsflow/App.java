@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.effect.Adapters;
+import io.opsflow.effect.Effects;
 import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
@@ -23,7 +25,6 @@ import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
-import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
@@ -130,9 +131,19 @@ public final class App implements AutoCloseable {
     oncall.watch(java.time.Duration.ofSeconds(10));
     running.push(oncall);
 
+    Effects effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC());
+    running.push(effects);
     IncidentSteps steps =
         new IncidentSteps(
-            db, codec, relay::wake, oncall::snapshot, Clock.systemUTC(), EffectRecorder.none());
+            db,
+            codec,
+            () -> {
+              relay.wake();
+              effects.wake();
+            },
+            oncall::snapshot,
+            Clock.systemUTC(),
+            effects.recorder());
 
     WorkflowRuntime workflow =
         WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));
@@ -153,6 +164,7 @@ public final class App implements AutoCloseable {
         () -> {
           relay.wake();
           dispatcher.wake();
+          effects.wake();
         };
     BooleanSupplier dbUp = db::healthy;
     ConsumerOffsets offsets = new ConsumerOffsets(db);
@@ -164,7 +176,8 @@ public final class App implements AutoCloseable {
               ALERTS_GROUP,
               config.instanceId() + "-" + i,
               Topics.ALERTS,
-              new AlertRecordHandler(ALERTS_GROUP, db, codec, afterCommit, metrics),
+              new AlertRecordHandler(
+                  ALERTS_GROUP, db, codec, afterCommit, metrics, effects.recorder()),
               producer,
               dbUp,
               topic -> offsets.positions(ALERTS_GROUP, topic),
@@ -176,7 +189,8 @@ public final class App implements AutoCloseable {
             COMMANDS_GROUP,
             config.instanceId(),
             Topics.COMMANDS,
-            new CommandRecordHandler(COMMANDS_GROUP, db, codec, afterCommit, metrics),
+            new CommandRecordHandler(
+                COMMANDS_GROUP, db, codec, afterCommit, metrics, effects.recorder()),
             producer,
             dbUp,
             topic -> offsets.positions(COMMANDS_GROUP, topic),

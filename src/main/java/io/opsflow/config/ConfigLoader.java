@@ -64,7 +64,24 @@ public final class ConfigLoader {
         parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
         Path.of(get("ONCALL_DIR").orElse("./oncall")),
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
-        parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")));
+        parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
+        effects());
+  }
+
+  private EffectsConfig effects() {
+    return new EffectsConfig(
+        get("ZOOM_CLIENT_ID"),
+        get("ZOOM_CLIENT_SECRET"),
+        parsePort(get("SMTP_PORT").orElse("25")),
+        get("SMTP_USER"),
+        get("SMTP_PASSWORD"),
+        get("MAIL_FROM").orElse("opsflow@localhost"),
+        Boolean.parseBoolean(get("SMTP_STARTTLS").orElse("false")),
+        EffectsConfig.priorities(
+            "WAR_ROOM_PRIORITIES", get("WAR_ROOM_PRIORITIES").orElse("P-0,P-1")),
+        EffectsConfig.priorities("BRIDGE_PRIORITIES", get("BRIDGE_PRIORITIES").orElse("P-0")),
+        EffectsConfig.reminders(
+            "STATUS_REMINDERS", get("STATUS_REMINDERS").orElse("P-0=PT30M,P-1=PT2H,P-2=PT8H")));
   }
 
   private Optional<String> get(String suffix) {

@@ -30,7 +30,8 @@ public record OpsflowConfig(
     int alertConsumers,
     Path oncallDir,
     Duration webhookFirstRetry,
-    Duration webhookGiveUpAfter) {
+    Duration webhookGiveUpAfter,
+    EffectsConfig effects) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -53,7 +54,9 @@ public record OpsflowConfig(
   }
 
   public boolean zoomConfigured() {
-    return zoomAccountId.isPresent();
+    return zoomAccountId.isPresent()
+        && effects.zoomClientId().isPresent()
+        && effects.zoomClientSecret().isPresent();
   }
 
   public boolean smtpConfigured() {
@@ -88,7 +91,8 @@ public record OpsflowConfig(
         alertConsumers,
         oncallDir,
         webhookFirstRetry,
-        webhookGiveUpAfter);
+        webhookGiveUpAfter,
+        effects);
   }
 
   @Override
