@@ -26,16 +26,17 @@ final class ZoomErrors {
     if (status == 429) {
       Duration wait = retryAfter(r.headers().firstValue("Retry-After"), clock).orElse(null);
       return EffectFailure.retry(
-          "rate_limited", "Zoom rate-limited " + action + detail + ".", wait);
+          "rate_limited", sentence("Zoom rate-limited the request to " + action + detail), wait);
     }
     if (status >= 500) {
       return EffectFailure.retry(
           "http_" + status,
-          "Zoom failed to " + action + " (HTTP " + status + ")" + detail + ".",
+          sentence("Zoom failed to " + action + " (HTTP " + status + ")" + detail),
           (Duration) null);
     }
     return EffectFailure.permanent(
-        "http_" + status, "Zoom refused to " + action + " (HTTP " + status + ")" + detail + ".");
+        "http_" + status,
+        sentence("Zoom refused to " + action + " (HTTP " + status + ")" + detail));
   }
 
   /** A failed token request: Zoom refusing the app's credentials is permanent. */
@@ -66,6 +67,10 @@ final class ZoomErrors {
   static EffectFailure unreadable(String action, Exception e) {
     return EffectFailure.retry(
         "bad_response", "Zoom answered " + action + " with an unreadable body: " + e, e);
+  }
+
+  private static String sentence(String s) {
+    return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
   }
 
   /** Retry-After as delta-seconds or an HTTP date; never negative. */
