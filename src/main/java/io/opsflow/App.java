@@ -75,6 +75,7 @@ public final class App implements AutoCloseable {
   private volatile boolean ready;
   private String bootstrap;
   private Database db;
+  private Effects effects;
   private int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
@@ -131,7 +132,7 @@ public final class App implements AutoCloseable {
     oncall.watch(java.time.Duration.ofSeconds(10));
     running.push(oncall);
 
-    Effects effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC());
+    effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC());
     running.push(effects);
     IncidentSteps steps =
         new IncidentSteps(
@@ -308,6 +309,11 @@ public final class App implements AutoCloseable {
 
   public String kafkaBootstrap() {
     return bootstrap;
+  }
+
+  /** The effect outbox and its dispatcher. */
+  public Effects effects() {
+    return effects;
   }
 
   public Database database() {

@@ -69,6 +69,11 @@ public final class FakeSlackServer implements AutoCloseable {
   private final String token = "xoxb-fake-" + UUID.randomUUID();
   private final String botUserId = "UOPSFLOWBOT";
   private final FakeSlackMethods methods = new FakeSlackMethods(json, workspace, botUserId);
+
+  {
+    workspace.bot(botUserId);
+  }
+
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final HttpServer server;
@@ -109,6 +114,12 @@ public final class FakeSlackServer implements AutoCloseable {
 
   public List<Message> messages(String channelId) {
     return workspace.room(channelId).map(workspace::messages).orElse(List.of());
+  }
+
+  /** Every channel (direct-message channels too), in creation order. */
+  public List<Channel> channels() {
+    return workspace.locked(
+        () -> workspace.rooms().stream().map(FakeSlackWorkspace.Room::snapshot).toList());
   }
 
   public Optional<Channel> channelByName(String name) {

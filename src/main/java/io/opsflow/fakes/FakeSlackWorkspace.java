@@ -48,6 +48,7 @@ final class FakeSlackWorkspace {
   private final Map<String, Room> rooms = new LinkedHashMap<>();
   private final Map<String, String> usersByEmail = new ConcurrentHashMap<>();
   private int nextChannel = 1;
+  private String botUserId;
   private long nextTsMicros = FIRST_TS_MICROS;
 
   synchronized Room create(String name, String creator, boolean isPrivate) {
@@ -57,8 +58,33 @@ final class FakeSlackWorkspace {
     return room;
   }
 
+  /**
+   * The channel a method names: an id, a {@code #name}, or a member id, which (as in Slack) is the
+   * bot's direct-message channel with that member, opened on first use.
+   */
   synchronized Optional<Room> room(String id) {
-    return Optional.ofNullable(id == null ? null : rooms.get(id));
+    if (id == null) {
+      return Optional.empty();
+    }
+    if (id.startsWith("#")) {
+      return roomNamed(id.substring(1));
+    }
+    if (botUserId != null && usersByEmail.containsValue(id)) {
+      return Optional.of(
+          rooms.computeIfAbsent(
+              "D" + id,
+              dm -> {
+                Room room = new Room(dm, dm, botUserId, true, nextTsMicros / 1_000_000);
+                room.members.add(id);
+                return room;
+              }));
+    }
+    return Optional.ofNullable(rooms.get(id));
+  }
+
+  /** The bot, for direct-message channels. */
+  synchronized void bot(String userId) {
+    botUserId = userId;
   }
 
   synchronized Optional<Room> roomNamed(String name) {

@@ -1,0 +1,385 @@
+package io.opsflow.effect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.opsflow.App;
+import io.opsflow.config.ConfigLoader;
+import io.opsflow.config.OpsflowConfig;
+import io.opsflow.fakes.FakeSlackServer;
+import io.opsflow.fakes.FakeZoomMeeting;
+import io.opsflow.fakes.FakeZoomServer;
+import io.opsflow.kafka.EmbeddedKafka;
+import io.opsflow.kafka.Topics;
+import io.opsflow.store.EffectStore;
+import io.opsflow.testing.ApiCalls;
+import io.opsflow.testing.Await;
+import io.opsflow.testing.Samples;
+import io.opsflow.testing.TestDatabase;
+import io.opsflow.testing.TestKafka;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole war-room story on a started opsflow, against a local Slack Web API server, a local Zoom
+ * API server and GreenMail: a P-0 alert opens a channel with a summary and buttons, a Zoom bridge
+ * posted in it, the on-call engineer paged in Slack, invited and mailed; acknowledging and
+ * resolving keep the summary up to date and close with a summary; a crash between "sent" and
+ * "recorded" posts nothing twice. The instance has its own broker, so its consumers see only its
+ * own alerts.
+ */
+class WarRoomEndToEndTest {
+  private static GreenMail mail;
+
+  private static final Map<String, String> MEMBERS =
+      Map.of(
+          "alice@example.com", "U0ALICE",
+          "bob@example.com", "U0BOB",
+          "carol@example.com", "U0CAROL",
+          "dave@example.com", "U0DAVE",
+          "erin@example.com", "U0ERIN");
+
+  private static Path dir;
+  private static EmbeddedKafka kafka;
+  private static TestDatabase db;
+  private static FakeSlackServer slack;
+  private static FakeZoomServer zoom;
+  private static App app;
+  private static ApiCalls api;
+  private static String admin;
+
+  @BeforeAll
+  static void start() throws IOException {
+    TestKafka.trapExit();
+    dir = Files.createTempDirectory("opsflow-war-room-");
+    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+    try (Admin a =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      Topics.load().ensure(a);
+    }
+    db = TestDatabase.create();
+    mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    slack = new FakeSlackServer();
+    MEMBERS.forEach(slack::addUser);
+    zoom = FakeZoomServer.start();
+    admin = "ofa_test_" + UUID.randomUUID();
+    Map<String, String> env = new HashMap<>();
+    env.put("OPSFLOW_HTTP_PORT", "0");
+    env.put("OPSFLOW_ADMIN_TOKEN", admin);
+    env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
+    env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
+    env.put("OPSFLOW_SLACK_SIGNING_SECRET", "war-room-secret");
+    env.put("OPSFLOW_SLACK_API_URL", slack.url());
+    env.put("OPSFLOW_ZOOM_ACCOUNT_ID", zoom.accountId());
+    env.put("OPSFLOW_ZOOM_CLIENT_ID", zoom.clientId());
+    env.put("OPSFLOW_ZOOM_CLIENT_SECRET", zoom.clientSecret());
+    env.put("OPSFLOW_ZOOM_API_URL", zoom.apiUrl());
+    env.put("OPSFLOW_SMTP_HOST", "127.0.0.1");
+    env.put("OPSFLOW_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+    env.put("OPSFLOW_MAIL_FROM", "opsflow@ops.example");
+    env.put("OPSFLOW_ONCALL_DIR", copyOnCall(dir.resolve("oncall")).toString());
+    OpsflowConfig config =
+        new ConfigLoader(env)
+            .load()
+            .withInfrastructure(
+                kafka.bootstrapServers(), db.url(), db.user(), db.password(), dir.resolve("data"));
+    app = App.start(config);
+    api = new ApiCalls("http://127.0.0.1:" + app.httpPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+    if (zoom != null) {
+      zoom.close();
+    }
+    if (slack != null) {
+      slack.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (mail != null) {
+      mail.stop();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Test
+  void aP0AlertOpensAWarRoomWithBridgePagesAndMailThenClosesIt() throws Exception {
+    Tenant t = aTenant();
+    String id = trigger(t, "checkout");
+    JsonNode incident =
+        api.await("/api/v1/incidents/" + id, t.sre, d -> "P-0".equals(d.path("priority").asText()));
+    assertThat(incident.path("priority").asText()).isEqualTo("P-0");
+
+    FakeSlackServer.Channel room = awaitRoom(id);
+    assertThat(room.name()).startsWith("inc-" + id.replace("-", "").substring(0, 12));
+    Await.until(
+        "summary, bridge link and page in the room",
+        () ->
+            slack.messages(room.id()).size() >= 3
+                && texts(room.id()).stream().anyMatch(m -> m.startsWith("Conference bridge: ")));
+    FakeSlackServer.Message summary = slack.messages(room.id()).get(0);
+    assertThat(summary.text()).contains("P-0").contains("incident " + id.substring(0, 8));
+    assertThat(actionIds(summary)).containsExactly("acknowledge", "resolve");
+    List<String> bridges =
+        zoom.meetings().stream()
+            .filter(m -> m.topic().contains(id))
+            .map(FakeZoomMeeting::joinUrl)
+            .toList();
+    assertThat(bridges).hasSize(1);
+    String joinUrl = bridges.get(0);
+    assertThat(texts(room.id())).contains("Conference bridge: " + joinUrl);
+    Await.until(
+        "the summary shows the bridge",
+        () -> slack.messages(room.id()).get(0).blocks().toString().contains(joinUrl));
+
+    Await.until("the on-call engineer invited", () -> !invites(room.id()).isEmpty());
+    String invited = invites(room.id()).get(0).params().get("users");
+    assertThat(slack.channel(room.id()).orElseThrow().members()).contains(invited);
+    String email =
+        MEMBERS.entrySet().stream()
+            .filter(e -> e.getValue().equals(invited))
+            .findFirst()
+            .orElseThrow()
+            .getKey();
+    assertThat(slack.messages("D" + invited)).isNotEmpty();
+    assertThat(actionIds(slack.messages("D" + invited).get(0)))
+        .containsExactly("acknowledge", "resolve");
+    String shortId = id.substring(0, 8);
+    Await.until("the page mailed", () -> mailTo(email, shortId).isPresent());
+    MimeMessage page = mailTo(email, shortId).orElseThrow();
+    assertThat(page.getSubject()).contains("[opsflow] P-0 incident " + id.substring(0, 8));
+    assertThat(page.getHeader("Message-ID")[0]).endsWith("@ops.example>");
+
+    api.post("/api/v1/incidents/" + id + "/acknowledge", t.sre, "{}");
+    Await.until(
+        "acknowledged in the room, summary without the Acknowledge button",
+        () ->
+            texts(room.id()).stream().anyMatch(m -> m.startsWith("Acknowledged by "))
+                && actionIds(slack.messages(room.id()).get(0)).equals(List.of("resolve")));
+
+    api.post("/api/v1/incidents/" + id + "/resolve", t.sre, "{}");
+    Await.until(
+        "closing summary posted, summary without buttons",
+        () ->
+            texts(room.id()).stream().anyMatch(m -> m.startsWith("Resolved by "))
+                && actionIds(slack.messages(room.id()).get(0)).isEmpty());
+    String closing =
+        texts(room.id()).stream().filter(m -> m.startsWith("Resolved by ")).findFirst().get();
+    assertThat(closing).contains("Acknowledged by").contains("Priority P-0");
+
+    JsonNode detail = api.get("/api/v1/incidents/" + id, t.sre).body();
+    assertThat(detail.path("timeline").findValuesAsText("message"))
+        .anyMatch(m -> m.startsWith("War room #" + room.name() + " opened in Slack"))
+        .anyMatch(m -> m.equals("Zoom bridge opened: " + joinUrl))
+        .anyMatch(m -> m.startsWith("Paged ") && m.endsWith(" in Slack"))
+        .anyMatch(m -> m.equals("Mail sent to " + email))
+        .anyMatch(m -> m.startsWith("Invited "));
+    assertThat(
+            slack.calls("conversations.create").stream()
+                .filter(c -> c.params().get("name").equals(room.name())))
+        .hasSize(1);
+    assertThat(slack.calls("chat.update").stream().map(c -> c.params().get("channel")))
+        .contains(room.id());
+  }
+
+  @Test
+  void aCrashBetweenSentAndRecordedPostsNothingTwice() throws Exception {
+    Tenant t = aTenant();
+    String id = trigger(t, "checkout");
+    FakeSlackServer.Channel room = awaitRoom(id);
+    Await.until(
+        "bridge link posted",
+        () -> texts(room.id()).stream().anyMatch(m -> m.startsWith("Conference bridge: ")));
+    Await.until("nothing pending", () -> pending(id) == 0);
+    int messages = slack.messages(room.id()).size();
+    int meetings = zoom.meetings().size();
+    int creates = slack.calls("conversations.create").size();
+
+    // as if the process died after each vendor call and before recording it: the rows are
+    // pending again with one attempt started, and the room has forgotten what the vendors said
+    sql(
+        "update effect set status = 'pending', attempts = 1, next_attempt_ms = 0 where"
+            + " incident_id = '"
+            + id
+            + "' and kind in ('OpenRoom', 'OpenBridge', 'PostToRoom')",
+        "update incident_room set channel_id = null, bridge_id = null, bridge_url = null where"
+            + " incident_id = '"
+            + id
+            + "'");
+    Await.until("the effects ran again", () -> pending(id) == 0);
+
+    assertThat(slack.messages(room.id())).hasSize(messages);
+    assertThat(zoom.meetings()).hasSize(meetings);
+    assertThat(slack.calls("conversations.create")).hasSize(creates + 1);
+    assertThat(slack.channelByName(room.name() + "-2")).isEmpty();
+    assertThat(slack.calls("conversations.history")).isNotEmpty();
+  }
+
+  @Test
+  void aSlackOutageDelaysEffectsAndLosesNone() {
+    Tenant t = aTenant();
+    slack.failNext("conversations.create", 1, FakeSlackServer.Fault.ratelimited(1));
+    slack.failNext("chat.postMessage", 2, FakeSlackServer.Fault.http(503));
+    String id = trigger(t, "checkout");
+
+    FakeSlackServer.Channel room = awaitRoom(id);
+    Await.until(
+        "summary and bridge link posted after the outage",
+        () ->
+            !slack.messages(room.id()).isEmpty()
+                && texts(room.id()).stream().anyMatch(m -> m.startsWith("Conference bridge: ")));
+    JsonNode detail = api.get("/api/v1/incidents/" + id, t.sre).body();
+    assertThat(detail.path("timeline").findValuesAsText("message"))
+        .noneMatch(m -> m.contains("not opened") || m.contains("not updated"));
+  }
+
+  @Test
+  void aP2AlertGetsNoWarRoomNorBridge() {
+    Tenant t = aTenant();
+    String id = triggerWithSeverity(t, "db-other", "info");
+    api.await("/api/v1/incidents/" + id, t.sre, d -> "P-2".equals(d.path("priority").asText()));
+    Await.until("triage done", () -> pending(id) == 0);
+
+    assertThat(slack.channels().stream().filter(c -> c.purpose().contains(id))).isEmpty();
+    assertThat(zoom.meetings().stream().filter(m -> m.topic().contains(id))).isEmpty();
+  }
+
+  private record Tenant(String organization, String integration, String sre) {}
+
+  private Tenant aTenant() {
+    String org = "org-" + UUID.randomUUID();
+    String integration =
+        api.token(admin, "integration", "prometheus", org, null).path("token").asText();
+    String sre = api.token(admin, "user", "alice", org, "sre").path("token").asText();
+    return new Tenant(org, integration, sre);
+  }
+
+  private String trigger(Tenant t, String service) {
+    return triggerWithSeverity(t, service, "critical");
+  }
+
+  private String triggerWithSeverity(Tenant t, String service, String severity) {
+    String body =
+        Samples.read("alertmanager-firing.json")
+            .replace("svc-000", service)
+            .replace("\"warning\"", "\"" + severity + "\"")
+            .replace("\"critical\"", "\"" + severity + "\"");
+    assertThat(api.post("/api/v1/integrations/alertmanager", t.integration, body).status())
+        .isEqualTo(202);
+    return api.await("/api/v1/incidents", t.sre, p -> p.path("items").size() == 1)
+        .path("items")
+        .get(0)
+        .path("id")
+        .asText();
+  }
+
+  private static FakeSlackServer.Channel awaitRoom(String incidentId) {
+    Await.until(
+        "war room for " + incidentId,
+        () -> slack.channels().stream().anyMatch(c -> c.purpose().contains(incidentId)));
+    return slack.channels().stream()
+        .filter(c -> c.purpose().contains(incidentId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> texts(String channelId) {
+    return slack.messages(channelId).stream().map(FakeSlackServer.Message::text).toList();
+  }
+
+  private static List<String> actionIds(FakeSlackServer.Message m) {
+    return m.blocks() == null ? List.of() : m.blocks().findValuesAsText("action_id");
+  }
+
+  private static java.util.Optional<MimeMessage> mailTo(String email, String about) {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.toString(m.getAllRecipients()).contains(email)
+                    && m.getSubject().contains(about);
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
+        .findFirst();
+  }
+
+  private static List<FakeSlackServer.Call> invites(String channelId) {
+    return slack.calls("conversations.invite").stream()
+        .filter(c -> channelId.equals(c.params().get("channel")))
+        .toList();
+  }
+
+  private static long pending(String incidentId) {
+    EffectStore store = new EffectStore(app.database());
+    long n = 0;
+    for (String kind :
+        List.of(
+            "OpenRoom",
+            "RefreshSummary",
+            "PostToRoom",
+            "PostToChannel",
+            "Page",
+            "Invite",
+            "OpenBridge",
+            "SendMail")) {
+      n += store.count(incidentId, kind, EffectStore.PENDING);
+    }
+    return n;
+  }
+
+  private static void sql(String... statements) {
+    app.database()
+        .inTransaction(
+            s -> {
+              for (String statement : statements) {
+                s.createNativeMutationQuery(statement).executeUpdate();
+              }
+              return null;
+            });
+    app.effects().wake();
+  }
+
+  private static Path copyOnCall(Path target) {
+    Path shipped = Path.of("oncall");
+    try (Stream<Path> files = Files.walk(shipped)) {
+      for (Path from : files.toList()) {
+        Path to = target.resolve(shipped.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
