@@ -22,14 +22,16 @@ public interface IncidentProcessSteps {
 
   /**
    * Task {@code freezePolicy}: chooses the escalation policy in force for the incident (the one
-   * with id {@code policyId} if there is one, else the default) and returns it frozen, in its text
-   * form; an empty string means the incident does not escalate.
+   * with id {@code policyId} if there is one, else the default) and keeps it frozen with the
+   * incident (in opsflow's tables: a policy can outgrow an engine string variable). Returns the
+   * frozen policy's id; an empty string means the incident does not escalate.
    */
   String freezePolicy(String incidentId, String policyId);
 
   /**
-   * Task {@code escalate}: runs step {@code step} of the frozen policy if the incident is still
-   * unacknowledged, and says whether and when the next step follows.
+   * Task {@code escalate}: runs step {@code step} of the incident's frozen policy ({@code
+   * frozenPolicy} is what {@link #freezePolicy} returned) if the incident is still unacknowledged,
+   * and says whether and when the next step follows.
    */
   EscalationDecision escalate(String incidentId, String frozenPolicy, int step);
 

@@ -91,31 +91,48 @@ public final class IncidentSteps implements IncidentProcessSteps {
   @Override
   public String freezePolicy(String incidentId, String policyId) {
     Instant now = clock.instant();
-    String frozen = escalator.freeze(oncall.get().policies(), policyId, now);
-    String message = freezeMessage(frozen, policyId);
-    db.inTransaction(
+    String candidate = escalator.freeze(oncall.get().policies(), policyId, now);
+    return db.inTransaction(
         s -> {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
-          if (store.find(incidentId).isPresent()) {
-            store.record(
-                new TimelineEntry(incidentId, now, "escalation_policy", ESCALATION_ACTOR, message));
+          if (store.find(incidentId).isEmpty() || candidate.isEmpty()) {
+            if (store.find(incidentId).isPresent()) {
+              store.record(
+                  new TimelineEntry(
+                      incidentId,
+                      now,
+                      "escalation_policy",
+                      ESCALATION_ACTOR,
+                      freezeMessage("", policyId)));
+            }
+            return "";
           }
-          return null;
+          String frozen =
+              FrozenPolicies.keep(
+                  s, incidentId, policyId(candidate), candidate, now.toEpochMilli());
+          store.record(
+              new TimelineEntry(
+                  incidentId,
+                  now,
+                  "escalation_policy",
+                  ESCALATION_ACTOR,
+                  freezeMessage(frozen, policyId)));
+          return policyId(frozen);
         });
-    return frozen;
   }
 
   @Override
-  public EscalationDecision escalate(String incidentId, String frozenPolicy, int step) {
+  public EscalationDecision escalate(String incidentId, String frozenPolicyId, int step) {
     Instant now = clock.instant();
     EscalationDecision decision =
         db.inTransaction(
             s -> {
               HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
               Optional<Incident> incident = store.find(incidentId);
-              if (incident.isEmpty()) {
+              if (incident.isEmpty() || frozenPolicyId == null || frozenPolicyId.isEmpty()) {
                 return EscalationDecision.stop();
               }
+              String frozenPolicy = FrozenPolicies.find(s, incidentId).orElse("");
               OnCallSnapshot config = oncall.get();
               Escalator.Outcome outcome =
                   escalator.escalate(

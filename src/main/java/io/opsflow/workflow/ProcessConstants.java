@@ -29,7 +29,10 @@ public final class ProcessConstants {
   /** Escalation policy id triage chose (string); empty: the default policy. */
   public static final String VAR_TRIAGE_POLICY = "triagePolicy";
 
-  /** The escalation policy frozen when the incident started (text form); empty: no escalation. */
+  /**
+   * The id of the escalation policy frozen when the incident started (the policy itself is kept in
+   * opsflow's tables); empty: no escalation.
+   */
   public static final String VAR_FROZEN_POLICY = "frozenPolicy";
 
   /** Index (int) of the escalation step the next {@code escalationDue} timer runs. */

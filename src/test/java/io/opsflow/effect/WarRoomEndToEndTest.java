@@ -198,7 +198,9 @@ class WarRoomEndToEndTest {
         .anyMatch(m -> m.equals("Zoom bridge opened: " + joinUrl))
         .anyMatch(m -> m.startsWith("Paged ") && m.endsWith(" in Slack"))
         .anyMatch(m -> m.equals("Mail sent to " + email))
-        .anyMatch(m -> m.startsWith("Invited "));
+        .anyMatch(m -> m.startsWith("Invited "))
+        .anyMatch(m -> m.startsWith("Escalation policy 'default' frozen"))
+        .anyMatch(m -> m.startsWith("Escalated to level 1 (round 1): "));
     assertThat(
             slack.calls("conversations.create").stream()
                 .filter(c -> c.params().get("name").equals(room.name())))
