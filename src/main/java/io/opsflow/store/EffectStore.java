@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.hibernate.Session;
 
 /** The effect outbox and the war-room state per incident, in plain JDBC. */
@@ -217,33 +219,54 @@ public final class EffectStore {
   }
 
   public Optional<IncidentRoom> room(String incidentId) {
-    return db.inTransaction(
-        s -> {
-          List<IncidentRoom> out = new ArrayList<>();
-          s.doWork(
-              c -> {
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "select incident_id, channel_name, channel_id, summary_ts, bridge_id,"
-                            + " bridge_url, mail_root from incident_room where incident_id = ?")) {
-                  ps.setString(1, incidentId);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                      out.add(
-                          new IncidentRoom(
-                              rs.getString(1),
-                              rs.getString(2),
-                              rs.getString(3),
-                              rs.getString(4),
-                              rs.getString(5),
-                              rs.getString(6),
-                              rs.getString(7)));
-                    }
-                  }
-                }
-              });
-          return out.stream().findFirst();
+    return db.inTransaction(s -> room(s, incidentId));
+  }
+
+  /** How many of the incident's effects are in each status ({@code pending}, {@code done}...). */
+  public static Map<String, Long> countsByStatus(Session s, String incidentId) {
+    Map<String, Long> out = new TreeMap<>();
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select status, count(*) from effect where incident_id = ? group by status")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+              }
+            }
+          }
         });
+    return out;
+  }
+
+  /** The incident's room state, in the caller's transaction. */
+  public static Optional<IncidentRoom> room(Session s, String incidentId) {
+    List<IncidentRoom> out = new ArrayList<>();
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select incident_id, channel_name, channel_id, summary_ts, bridge_id,"
+                      + " bridge_url, mail_root from incident_room where incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new IncidentRoom(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)));
+              }
+            }
+          }
+        });
+    return out.stream().findFirst();
   }
 
   /** Sets one column of the incident's room row ({@code channel_id}, {@code summary_ts}...). */

@@ -5,6 +5,7 @@ import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.incident.TimelineEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.query.SelectionQuery;
 
@@ -21,7 +22,15 @@ public final class IncidentQueries {
 
   /** An incident with its alerts and timeline. */
   public record Detail(
-      Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {}
+      Incident incident,
+      List<IncidentAlert> alerts,
+      List<TimelineEntry> timeline,
+      Optional<IncidentRoom> room,
+      Map<String, Long> effects) {
+    public Detail(Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {
+      this(incident, alerts, timeline, Optional.empty(), Map.of());
+    }
+  }
 
   public Page<Incident> list(String orgScope, IncidentStatus status, int limit, String cursor) {
     return db.inTransaction(
@@ -77,7 +86,9 @@ public final class IncidentQueries {
                       TimelineEntry.class)
                   .setParameter("id", id)
                   .getResultList();
-          return Optional.of(new Detail(i, alerts, timeline));
+          return Optional.of(
+              new Detail(
+                  i, alerts, timeline, EffectStore.room(s, id), EffectStore.countsByStatus(s, id)));
         });
   }
 

@@ -70,6 +70,16 @@ final class IncidentJson {
       x.put("message", t.message());
       timeline.add(x);
     }
+    d.room()
+        .ifPresent(
+            r -> {
+              Map<String, Object> room = new LinkedHashMap<>();
+              room.put("slackChannel", r.channelName());
+              room.put("slackChannelId", r.channelId());
+              room.put("bridgeUrl", r.bridgeUrl());
+              m.put("warRoom", room);
+            });
+    m.put("effects", d.effects());
     m.put("alerts", alerts);
     m.put("timeline", timeline);
     return m;

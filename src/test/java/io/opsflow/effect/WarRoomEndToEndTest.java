@@ -201,6 +201,11 @@ class WarRoomEndToEndTest {
         .anyMatch(m -> m.startsWith("Invited "))
         .anyMatch(m -> m.startsWith("Escalation policy 'default' frozen"))
         .anyMatch(m -> m.startsWith("Escalated to level 1 (round 1): "));
+    assertThat(detail.path("warRoom").path("slackChannel").asText()).isEqualTo(room.name());
+    assertThat(detail.path("warRoom").path("slackChannelId").asText()).isEqualTo(room.id());
+    assertThat(detail.path("warRoom").path("bridgeUrl").asText()).isEqualTo(joinUrl);
+    assertThat(detail.path("effects").path("pending").asLong(0)).isZero();
+    assertThat(detail.path("effects").path("done").asLong()).isGreaterThan(5);
     assertThat(
             slack.calls("conversations.create").stream()
                 .filter(c -> c.params().get("name").equals(room.name())))
