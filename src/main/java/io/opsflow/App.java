@@ -42,6 +42,7 @@ import io.opsflow.web.Publisher;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
 import io.opsflow.web.WebhookRoutes;
+import io.opsflow.web.WorkflowRoutes;
 import io.opsflow.web.slack.SlackRoutes;
 import io.opsflow.web.slack.SlackSignature;
 import io.opsflow.webhook.WebhookDispatcher;
@@ -236,6 +237,7 @@ public final class App implements AutoCloseable {
                 new IncidentRoutes(auth, queries, actions)::register,
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
                 new OnCallRoutes(auth, oncall)::register,
+                new WorkflowRoutes(auth, workflow)::register,
                 new WebhookRoutes(auth, webhooks, webhookDispatcher::wake, Clock.systemUTC())
                     ::register,
                 new SlackRoutes(

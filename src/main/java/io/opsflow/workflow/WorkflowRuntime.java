@@ -13,10 +13,13 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 public final class WorkflowRuntime implements AutoCloseable {
   private final ProcessEngine engine;
-  private final List<EngineFactory.DeployedModel> deployed;
+  private volatile List<EngineFactory.DeployedModel> deployed;
+  private final Path workflows;
   private final CamundaIncidentWorkflow incidents;
 
-  private WorkflowRuntime(ProcessEngine engine, List<EngineFactory.DeployedModel> deployed) {
+  private WorkflowRuntime(
+      ProcessEngine engine, List<EngineFactory.DeployedModel> deployed, Path workflows) {
+    this.workflows = workflows;
     this.engine = engine;
     this.deployed = deployed;
     this.incidents = new CamundaIncidentWorkflow(engine);
@@ -29,7 +32,7 @@ public final class WorkflowRuntime implements AutoCloseable {
                 dataSource, steps, EngineFactory.Options.defaults().withHistoryLevel(historyLevel))
             .build();
     try {
-      return new WorkflowRuntime(engine, EngineFactory.deploy(engine, workflows));
+      return new WorkflowRuntime(engine, EngineFactory.deploy(engine, workflows), workflows);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -42,6 +45,36 @@ public final class WorkflowRuntime implements AutoCloseable {
 
   public List<EngineFactory.DeployedModel> deployed() {
     return deployed;
+  }
+
+  /** What a reload did: the problems that refused it, or the models now deployed. */
+  public record Reload(List<String> problems, List<EngineFactory.DeployedModel> models) {
+    public boolean refused() {
+      return !problems.isEmpty();
+    }
+  }
+
+  /**
+   * Lints the workflows directory and, when every model passes, deploys what changed: new incidents
+   * follow the new versions (the triage table is read at each incident's triage), running processes
+   * keep the version they started with. A directory with any problem deploys nothing.
+   */
+  public synchronized Reload reload() {
+    if (!java.nio.file.Files.isDirectory(workflows)) {
+      return new Reload(
+          List.of(workflows + ": not a directory (the packed copy is not reloaded)"), deployed);
+    }
+    List<String> problems =
+        ModelLinter.forOpsflow().lint(workflows).stream().map(Object::toString).toList();
+    if (!problems.isEmpty()) {
+      return new Reload(problems, deployed);
+    }
+    try {
+      deployed = EngineFactory.deploy(engine, workflows);
+    } catch (RuntimeException e) {
+      return new Reload(List.of("the engine refused the models: " + e.getMessage()), deployed);
+    }
+    return new Reload(List.of(), deployed);
   }
 
   /** True when the engine answers a query against its tables. */

@@ -26,8 +26,10 @@ public final class TestApp {
   private final App app;
   private final String adminToken;
   private final TestDatabase database;
+  private final Path workflows;
 
-  private TestApp(App app, String adminToken, TestDatabase database) {
+  private TestApp(App app, String adminToken, TestDatabase database, Path workflows) {
+    this.workflows = workflows;
     this.app = app;
     this.adminToken = adminToken;
     this.database = database;
@@ -47,13 +49,16 @@ public final class TestApp {
       // webhook retries in tenths of a second, given up after 3 s: retry tests run in seconds
       env.put("OPSFLOW_WEBHOOK_FIRST_RETRY", "PT0.1S");
       env.put("OPSFLOW_WEBHOOK_GIVE_UP_AFTER", "PT3S");
-      env.put("OPSFLOW_ONCALL_DIR", copyOfShippedOnCall(data.resolve("oncall")).toString());
+      env.put("OPSFLOW_ONCALL_DIR", copyOf(Path.of("oncall"), data.resolve("oncall")).toString());
+      env.put(
+          "OPSFLOW_WORKFLOWS_DIR",
+          copyOf(Path.of("workflows"), data.resolve("workflows")).toString());
       OpsflowConfig config =
           new ConfigLoader(env)
               .load()
               .withInfrastructure(bootstrap, db.url(), db.user(), db.password(), data);
       App app = App.start(config);
-      TestApp started = new TestApp(app, admin, db);
+      TestApp started = new TestApp(app, admin, db, data.resolve("workflows"));
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -107,8 +112,12 @@ public final class TestApp {
     return new ApiCalls(baseUrl());
   }
 
-  private static Path copyOfShippedOnCall(Path target) {
-    Path shipped = Path.of("oncall");
+  /** The models the app deploys: a copy of the shipped {@code workflows/}, for tests to edit. */
+  public Path workflowsDir() {
+    return workflows;
+  }
+
+  private static Path copyOf(Path shipped, Path target) {
     try (Stream<Path> files = Files.walk(shipped)) {
       for (Path from : files.toList()) {
         Path to = target.resolve(shipped.relativize(from).toString());
