@@ -67,6 +67,41 @@ public final class IncidentQueries {
         });
   }
 
+  /**
+   * The incident an id names: the full id, or a unique prefix of at least 6 characters (the short
+   * id people see in Slack and mail); empty when none or several match.
+   */
+  public Optional<String> resolveId(String idOrPrefix) {
+    if (idOrPrefix == null || idOrPrefix.length() < 6 || !idOrPrefix.matches("[0-9a-fA-F-]+")) {
+      return Optional.empty();
+    }
+    String wanted = idOrPrefix.toLowerCase(java.util.Locale.ROOT);
+    return db.inTransaction(
+        s -> {
+          List<String> ids =
+              s.createSelectionQuery(
+                      "select id from Incident where id like :p order by id", String.class)
+                  .setParameter("p", wanted + "%")
+                  .setMaxResults(2)
+                  .getResultList();
+          return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.<String>empty();
+        });
+  }
+
+  /** The incident whose war room is the Slack channel {@code channelId}. */
+  public Optional<String> incidentOfChannel(String channelId) {
+    if (channelId == null || channelId.isBlank()) {
+      return Optional.empty();
+    }
+    return db.inTransaction(
+        s ->
+            s.createNativeQuery(
+                    "select incident_id from incident_room where channel_id = :c", String.class)
+                .setParameter("c", channelId)
+                .getResultStream()
+                .findFirst());
+  }
+
   public Optional<Detail> get(String orgScope, String id) {
     return db.inTransaction(
         s -> {

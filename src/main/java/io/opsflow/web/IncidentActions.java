@@ -28,6 +28,16 @@ public final class IncidentActions {
     this.publisher = publisher;
   }
 
+  /** The incident an id or unique short id names (see {@link IncidentQueries#resolveId}). */
+  public java.util.Optional<String> resolveId(String idOrPrefix) {
+    return queries.resolveId(idOrPrefix);
+  }
+
+  /** The incident whose war room is this Slack channel. */
+  public java.util.Optional<String> incidentOfChannel(String channelId) {
+    return queries.incidentOfChannel(channelId);
+  }
+
   /**
    * Requests an action; returns the command's id.
    *

@@ -19,6 +19,7 @@ import io.opsflow.testing.Await;
 import io.opsflow.testing.Samples;
 import io.opsflow.testing.TestDatabase;
 import io.opsflow.testing.TestKafka;
+import io.opsflow.web.slack.SlackSignature;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,7 @@ class WarRoomEndToEndTest {
           "dave@example.com", "U0DAVE",
           "erin@example.com", "U0ERIN");
 
+  private static final String SIGNING_SECRET = "war-room-" + UUID.randomUUID();
   private static Path dir;
   private static EmbeddedKafka kafka;
   private static TestDatabase db;
@@ -86,7 +88,7 @@ class WarRoomEndToEndTest {
     env.put("OPSFLOW_ADMIN_TOKEN", admin);
     env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
     env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
-    env.put("OPSFLOW_SLACK_SIGNING_SECRET", "war-room-secret");
+    env.put("OPSFLOW_SLACK_SIGNING_SECRET", SIGNING_SECRET);
     env.put("OPSFLOW_SLACK_API_URL", slack.url());
     env.put("OPSFLOW_ZOOM_ACCOUNT_ID", zoom.accountId());
     env.put("OPSFLOW_ZOOM_CLIENT_ID", zoom.clientId());
@@ -175,14 +177,30 @@ class WarRoomEndToEndTest {
     assertThat(page.getSubject()).contains("[opsflow] P-0 incident " + id.substring(0, 8));
     assertThat(page.getHeader("Message-ID")[0]).endsWith("@ops.example>");
 
-    api.post("/api/v1/incidents/" + id + "/acknowledge", t.sre, "{}");
+    // "/opsflow ack" typed in the war room: the channel says which incident
+    assertThat(
+            slackRequest(
+                "/slack/commands",
+                "team_id=T1&channel_id="
+                    + room.id()
+                    + "&user_id=U0ALICE&user_name=alice&command=%2Fopsflow&text=ack"))
+        .contains("Acknowledging incident " + id);
     Await.until(
         "acknowledged in the room, summary without the Acknowledge button",
         () ->
             texts(room.id()).stream().anyMatch(m -> m.startsWith("Acknowledged by "))
                 && actionIds(slack.messages(room.id()).get(0)).equals(List.of("resolve")));
 
-    api.post("/api/v1/incidents/" + id + "/resolve", t.sre, "{}");
+    // the Resolve button of the page in the direct message
+    String click =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + invited
+            + "\",\"username\":\"oncall\"},\"actions\":[{\"action_id\":\"resolve\",\"value\":\""
+            + id
+            + "\"}]}";
+    slackRequest(
+        "/slack/interactions",
+        "payload=" + java.net.URLEncoder.encode(click, java.nio.charset.StandardCharsets.UTF_8));
     Await.until(
         "closing summary posted, summary without buttons",
         () ->
@@ -190,7 +208,10 @@ class WarRoomEndToEndTest {
                 && actionIds(slack.messages(room.id()).get(0)).isEmpty());
     String closing =
         texts(room.id()).stream().filter(m -> m.startsWith("Resolved by ")).findFirst().get();
-    assertThat(closing).contains("Acknowledged by").contains("Priority P-0");
+    assertThat(closing)
+        .startsWith("Resolved by slack:oncall")
+        .contains("Acknowledged by slack:alice")
+        .contains("Priority P-0");
 
     JsonNode detail = api.get("/api/v1/incidents/" + id, t.sre).body();
     assertThat(detail.path("timeline").findValuesAsText("message"))
@@ -313,6 +334,25 @@ class WarRoomEndToEndTest {
         .filter(c -> c.purpose().contains(incidentId))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A request to opsflow signed as Slack signs it, with the instance's signing secret. */
+  private static String slackRequest(String path, String body) throws Exception {
+    String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+    byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", new SlackSignature(SIGNING_SECRET).sign(ts, raw))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(raw))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
   }
 
   private static List<String> texts(String channelId) {

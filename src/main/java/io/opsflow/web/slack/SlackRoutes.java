@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,21 +57,58 @@ public final class SlackRoutes {
     return form(new String(raw, StandardCharsets.UTF_8));
   }
 
+  static final String USAGE =
+      "Usage: `/opsflow ack [incident]`, `/opsflow resolve [incident]`,"
+          + " `/opsflow priority [incident] P-0|P-1|P-2`; the incident is its id or short id,"
+          + " and may be left out in its war room.";
+
   private void command(Context ctx) {
     Map<String, String> form = verifiedForm(ctx);
-    String[] words = form.getOrDefault("text", "").trim().split("\\s+");
-    String verb = words[0].toLowerCase(Locale.ROOT);
+    List<String> words =
+        new ArrayList<>(List.of(form.getOrDefault("text", "").trim().split("\\s+")));
+    String verb = words.remove(0).toLowerCase(Locale.ROOT);
+    String priority =
+        verb.equals("priority") && !words.isEmpty()
+            ? words.remove(words.size() - 1).toUpperCase(Locale.ROOT)
+            : null;
     String type =
         switch (verb) {
           case "ack", "acknowledge" -> EnvelopeTypes.ACKNOWLEDGE;
           case "resolve" -> EnvelopeTypes.RESOLVE;
+          case "priority" -> priority == null ? null : EnvelopeTypes.PRIORITIZE;
           default -> null;
         };
-    if (type == null || words.length < 2) {
-      reply(ctx, "Usage: `/opsflow ack <incident id>` or `/opsflow resolve <incident id>`");
+    if (type == null || words.size() > 1) {
+      reply(ctx, USAGE);
       return;
     }
-    reply(ctx, act(words[1], type, form.get("user_name"), "/slack/commands"));
+    Optional<String> incident =
+        words.isEmpty()
+            ? actions.incidentOfChannel(form.get("channel_id"))
+            : actions.resolveId(words.get(0));
+    if (incident.isEmpty()) {
+      reply(
+          ctx,
+          words.isEmpty()
+              ? "Which incident? This channel is not an incident's war room. " + USAGE
+              : "No single incident matches `" + words.get(0) + "`.");
+      return;
+    }
+    String user = form.get("user_name");
+    if (priority != null) {
+      reply(ctx, prioritize(incident.get(), priority, user));
+      return;
+    }
+    reply(ctx, act(incident.get(), type, user, "/slack/commands"));
+  }
+
+  private String prioritize(String incidentId, String priority, String user) {
+    try {
+      actions.prioritize(incidentId, priority, "slack:" + user, "/slack/commands", null);
+      return "Setting incident " + incidentId + " to " + priority + ".";
+    } catch (ApiException e) {
+      return "Cannot do that: " + e.getMessage() + ".";
+    }
   }
 
   private void interaction(Context ctx) {

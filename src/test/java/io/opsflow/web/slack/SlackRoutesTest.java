@@ -100,8 +100,41 @@ class SlackRoutesTest {
   @Test
   void unknownIncidentsAndVerbsGetAnAnswerNotAnError() throws Exception {
     assertThat(signed("/slack/commands", command("ack no-such-incident"), 0).body())
-        .contains("no incident no-such-incident");
+        .contains("No single incident matches `no-such-incident`");
     assertThat(signed("/slack/commands", command("dance"), 0).body()).contains("Usage");
+    assertThat(signed("/slack/commands", command("ack"), 0).body())
+        .contains("This channel is not an incident's war room");
+    assertThat(signed("/slack/commands", command("priority " + incidentId + " P-9"), 0).body())
+        .contains("priority must be P-0, P-1 or P-2");
+  }
+
+  @Test
+  void theShortIdPeopleSeeIsEnoughAndPriorityCanBeSetFromSlack() throws Exception {
+    String shortId = incidentId.substring(0, 8);
+    api.await("/api/v1/incidents/" + incidentId, sre, d -> !d.path("priority").isNull());
+    String target =
+        "P-0"
+                .equals(
+                    api.get("/api/v1/incidents/" + incidentId, sre)
+                        .body()
+                        .path("priority")
+                        .asText())
+            ? "P-1"
+            : "P-0";
+
+    HttpResponse<String> r =
+        signed("/slack/commands", command("priority " + shortId + " " + target.toLowerCase()), 0);
+
+    assertThat(r.body()).contains("Setting incident " + incidentId + " to " + target);
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + incidentId,
+            sre,
+            x -> target.equals(x.path("priority").asText()));
+    assertThat(d.path("timeline").findValuesAsText("message"))
+        .anyMatch(m -> m.endsWith(" to " + target + " by slack:alice"));
+    assertThat(signed("/slack/commands", command("resolve " + shortId), 0).body())
+        .contains("Resolving incident " + incidentId);
   }
 
   private String command(String text) {
