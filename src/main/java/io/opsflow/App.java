@@ -202,7 +202,10 @@ public final class App implements AutoCloseable {
     WebhookDispatcher webhookDispatcher =
         new WebhookDispatcher(
             webhooks,
-            WebhookPolicy.of(config.webhookFirstRetry(), config.webhookGiveUpAfter()),
+            WebhookPolicy.of(
+                config.webhookFirstRetry(),
+                config.webhookGiveUpAfter(),
+                config.webhookAllowPrivate()),
             Clock.systemUTC());
     webhookDispatcher.start();
     running.push(webhookDispatcher);
@@ -238,7 +241,12 @@ public final class App implements AutoCloseable {
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
-                new WebhookRoutes(auth, webhooks, webhookDispatcher::wake, Clock.systemUTC())
+                new WebhookRoutes(
+                        auth,
+                        webhooks,
+                        webhookDispatcher::wake,
+                        Clock.systemUTC(),
+                        config.webhookAllowPrivate())
                     ::register,
                 new SlackRoutes(
                         config.slackSigningSecret().map(SlackSignature::new),

@@ -65,6 +65,7 @@ public final class ConfigLoader {
         Path.of(get("ONCALL_DIR").orElse("./oncall")),
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
         parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
+        Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),
         effects());
   }
 

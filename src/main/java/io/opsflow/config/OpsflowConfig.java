@@ -31,6 +31,7 @@ public record OpsflowConfig(
     Path oncallDir,
     Duration webhookFirstRetry,
     Duration webhookGiveUpAfter,
+    boolean webhookAllowPrivate,
     EffectsConfig effects) {
 
   /**
@@ -92,6 +93,7 @@ public record OpsflowConfig(
         oncallDir,
         webhookFirstRetry,
         webhookGiveUpAfter,
+        webhookAllowPrivate,
         effects);
   }
 

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.store.WebhookSubscriptionRow;
+import io.opsflow.webhook.PrivateAddresses;
 import io.opsflow.webhook.WebhookSecrets;
 import java.net.URI;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Map;
  * after a rotation the previous secret keeps signing alongside the new one for 24 hours.
  */
 public final class WebhookRoutes {
+  private final boolean allowPrivate;
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
   private final Authenticator auth;
@@ -27,7 +29,9 @@ public final class WebhookRoutes {
   private final Runnable wake;
   private final Clock clock;
 
-  public WebhookRoutes(Authenticator auth, WebhookStore store, Runnable wake, Clock clock) {
+  public WebhookRoutes(
+      Authenticator auth, WebhookStore store, Runnable wake, Clock clock, boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
     this.auth = auth;
     this.store = store;
     this.wake = wake;
@@ -98,7 +102,7 @@ public final class WebhookRoutes {
     Http.json(ctx, 200, out);
   }
 
-  private static String checkedUrl(String raw) {
+  private String checkedUrl(String raw) {
     URI uri;
     try {
       uri = URI.create(raw.trim());
@@ -111,6 +115,13 @@ public final class WebhookRoutes {
     }
     if (raw.length() > 2000) {
       throw ApiException.badRequest("url is limited to 2000 characters");
+    }
+    if (!allowPrivate) {
+      PrivateAddresses.refusal(uri.getHost())
+          .ifPresent(
+              reason -> {
+                throw ApiException.badRequest("url refused: " + reason);
+              });
     }
     return uri.toString();
   }

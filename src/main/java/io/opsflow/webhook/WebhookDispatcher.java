@@ -27,7 +27,7 @@ public final class WebhookDispatcher extends Drainer {
   public WebhookDispatcher(WebhookStore store, WebhookPolicy policy, Clock clock) {
     super("opsflow-webhooks", Math.max(50, Math.min(1000, policy.firstRetry().toMillis() / 2)));
     this.store = store;
-    this.sender = new WebhookSender(policy.timeout());
+    this.sender = new WebhookSender(policy.timeout(), policy.allowPrivate());
     this.policy = policy;
     this.clock = clock;
   }

@@ -12,7 +12,8 @@ public record WebhookPolicy(
     Duration maxDelay,
     Duration giveUpAfter,
     int dropsToDisable,
-    Duration timeout) {
+    Duration timeout,
+    boolean allowPrivate) {
 
   /** 30 s doubling up to 1 h, for 48 h; 5 drops in a row disable; 10 s per request. */
   public static WebhookPolicy standard() {
@@ -23,11 +24,18 @@ public record WebhookPolicy(
    * The standard policy with other retry timings (the delay cap stays 120 first retries, ≤ 1 h).
    */
   public static WebhookPolicy of(Duration firstRetry, Duration giveUpAfter) {
+    return of(firstRetry, giveUpAfter, false);
+  }
+
+  /**
+   * As {@link #of(Duration, Duration)}; {@code allowPrivate} lets targets be internal addresses.
+   */
+  public static WebhookPolicy of(Duration firstRetry, Duration giveUpAfter, boolean allowPrivate) {
     Duration cap = firstRetry.multipliedBy(120);
     if (cap.compareTo(Duration.ofHours(1)) > 0) {
       cap = Duration.ofHours(1);
     }
-    return new WebhookPolicy(firstRetry, cap, giveUpAfter, 5, Duration.ofSeconds(10));
+    return new WebhookPolicy(firstRetry, cap, giveUpAfter, 5, Duration.ofSeconds(10), allowPrivate);
   }
 
   /** The delay after the given number of failed attempts (1 = the first failure). */

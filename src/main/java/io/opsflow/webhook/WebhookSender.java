@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 public final class WebhookSender {
   private final HttpClient http;
   private final Duration timeout;
+  private final boolean allowPrivate;
 
-  public WebhookSender(Duration timeout) {
+  public WebhookSender(Duration timeout, boolean allowPrivate) {
+    this.allowPrivate = allowPrivate;
     this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()
@@ -36,6 +38,14 @@ public final class WebhookSender {
 
   public CompletableFuture<Outcome> send(Delivery d, long unixSeconds) {
     byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+    if (!allowPrivate) {
+      Optional<String> refused =
+          Optional.ofNullable(hostOf(d.url())).flatMap(PrivateAddresses::refusal);
+      if (refused.isPresent()) {
+        return CompletableFuture.completedFuture(
+            new Outcome(false, "refused: " + refused.get(), Optional.empty()));
+      }
+    }
     HttpRequest request;
     try {
       request =
@@ -68,6 +78,14 @@ public final class WebhookSender {
               }
               return new Outcome(false, "HTTP " + status, wish);
             });
+  }
+
+  private static String hostOf(String url) {
+    try {
+      return URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static Optional<Duration> seconds(String raw) {

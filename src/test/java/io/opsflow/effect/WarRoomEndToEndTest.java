@@ -297,6 +297,19 @@ class WarRoomEndToEndTest {
     assertThat(zoom.meetings().stream().filter(m -> m.topic().contains(id))).isEmpty();
   }
 
+  @Test
+  void byDefaultAWebhookToAnInternalAddressIsRefused() {
+    ApiCalls.Resp r =
+        api.post(
+            "/api/v1/webhooks",
+            admin,
+            "{\"url\":\"http://169.254.169.254/latest/meta-data\",\"events\":[\"incident.triggered\"]}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().path("detail").asText())
+        .contains("169.254.169.254")
+        .contains("OPSFLOW_WEBHOOK_ALLOW_PRIVATE");
+  }
+
   private record Tenant(String organization, String integration, String sre) {}
 
   private Tenant aTenant() {

@@ -49,6 +49,8 @@ public final class TestApp {
       // webhook retries in tenths of a second, given up after 3 s: retry tests run in seconds
       env.put("OPSFLOW_WEBHOOK_FIRST_RETRY", "PT0.1S");
       env.put("OPSFLOW_WEBHOOK_GIVE_UP_AFTER", "PT3S");
+      // the tests' webhook receivers listen on 127.0.0.1
+      env.put("OPSFLOW_WEBHOOK_ALLOW_PRIVATE", "true");
       env.put("OPSFLOW_ONCALL_DIR", copyOf(Path.of("oncall"), data.resolve("oncall")).toString());
       env.put(
           "OPSFLOW_WORKFLOWS_DIR",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The sender against a local receiver: headers, outcomes and the receiver's Retry-After. */
 class WebhookSenderTest {
   private final WebhookReceiver receiver = new WebhookReceiver();
-  private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(10));
+  private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(10), true);
 
   @AfterEach
   void stop() {
