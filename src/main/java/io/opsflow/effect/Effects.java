@@ -37,6 +37,10 @@ public final class Effects implements AutoCloseable {
             config.effects().statusReminders());
     EffectRecorder recorder = new EffectRecorder(new EffectPlanner(settings), clock);
     EffectStore store = new EffectStore(db);
+    io.micrometer.core.instrument.Gauge.builder(
+            "opsflow.effects.pending", store, s -> (double) s.pendingCount())
+        .description("Slack, Zoom and mail effects not delivered yet")
+        .register(metrics);
     EffectDispatcher dispatcher = new EffectDispatcher(store, db, ports, clock, metrics, 8);
     dispatcher.start();
     return new Effects(recorder, dispatcher, store);

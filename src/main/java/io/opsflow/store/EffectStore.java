@@ -278,6 +278,15 @@ public final class EffectStore {
         });
   }
 
+  /** Effects not delivered yet (due or waiting for a retry), for the backlog gauge. */
+  public long pendingCount() {
+    return db.inTransaction(
+        s ->
+            s.createNativeQuery("select count(*) from effect where status = :s", Long.class)
+                .setParameter("s", PENDING)
+                .getSingleResult());
+  }
+
   /** Counts effects by status, for tests and {@code /health}. */
   public long count(String incidentId, String kind, String status) {
     return db.inTransaction(
