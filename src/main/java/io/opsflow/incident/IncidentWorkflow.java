@@ -17,6 +17,14 @@ public interface IncidentWorkflow {
   /** Delivers the resolve message; a process that already ended ignores it. */
   void resolve(String incidentId, String actor);
 
+  /** Starts the SLA clock process for {@code clockId} unless one exists for it. */
+  void startSla(String clockId);
+
+  /**
+   * Tells the SLA clock's process that the clock changed (paused, resumed, retargeted, stopped).
+   */
+  void updateSla(String clockId);
+
   /** True while a process instance for this incident is running. */
   boolean isRunning(String incidentId);
 }

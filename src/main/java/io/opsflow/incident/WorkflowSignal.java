@@ -3,14 +3,17 @@ package io.opsflow.incident;
 import java.time.Instant;
 
 /**
- * A step for the incident process, written in the same transaction as the change that caused it and
- * delivered to the engine afterwards, in order, at least once (the engine side is idempotent).
+ * A step for the incident process (or, for the {@code SLA_} kinds, for the SLA clock whose id is in
+ * {@code incidentId}), written in the same transaction as the change that caused it and delivered
+ * to the engine afterwards, in order, at least once (the engine side is idempotent).
  */
 public record WorkflowSignal(
     String incidentId, String organizationId, Kind kind, String actor, Instant at) {
   public enum Kind {
     START,
     ACKNOWLEDGE,
-    RESOLVE
+    RESOLVE,
+    SLA_START,
+    SLA_UPDATE
   }
 }

@@ -43,6 +43,8 @@ public final class WorkflowDispatcher extends Drainer {
       case START -> workflow.start(s.incidentId(), s.organizationId(), s.at());
       case ACKNOWLEDGE -> workflow.acknowledge(s.incidentId(), s.actor());
       case RESOLVE -> workflow.resolve(s.incidentId(), s.actor());
+      case SLA_START -> workflow.startSla(s.incidentId());
+      case SLA_UPDATE -> workflow.updateSla(s.incidentId());
     }
   }
 }

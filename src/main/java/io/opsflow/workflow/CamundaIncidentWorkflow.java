@@ -62,6 +62,66 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   }
 
   @Override
+  public void startSla(String clockId) {
+    boolean known =
+        runtime
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+                    .processInstanceBusinessKey(clockId)
+                    .count()
+                > 0
+            || history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+                    .processInstanceBusinessKey(clockId)
+                    .count()
+                > 0;
+    if (!known) {
+      runtime.startProcessInstanceByKey(
+          ProcessConstants.SLA_PROCESS, clockId, Map.of(ProcessConstants.VAR_CLOCK_ID, clockId));
+    }
+  }
+
+  /**
+   * Tells the clock's process to schedule again. The process may be between two waits (running its
+   * schedule task) when the update arrives: then nothing waits for the message yet, so look again
+   * for a short while; a process that ended needs nothing.
+   */
+  @Override
+  public void updateSla(String clockId) {
+    for (int attempt = 1; attempt <= 20; attempt++) {
+      try {
+        List<MessageCorrelationResult> results =
+            runtime
+                .createMessageCorrelation(ProcessConstants.MSG_SLA_UPDATED)
+                .processInstanceBusinessKey(clockId)
+                .correlateAllWithResult();
+        if (!results.isEmpty() || !slaRunning(clockId)) {
+          return;
+        }
+      } catch (OptimisticLockingException e) {
+        // a timer of the clock fired meanwhile: look again
+      }
+      try {
+        Thread.sleep(25L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    LOG.warn("SLA clock {} did not take its update; its next timer schedules it again", clockId);
+  }
+
+  private boolean slaRunning(String clockId) {
+    return runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+            .processInstanceBusinessKey(clockId)
+            .count()
+        > 0;
+  }
+
+  @Override
   public boolean isRunning(String incidentId) {
     return runtime
             .createProcessInstanceQuery()

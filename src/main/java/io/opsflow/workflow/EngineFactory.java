@@ -1,6 +1,7 @@
 package io.opsflow.workflow;
 
 import io.opsflow.incident.IncidentProcessSteps;
+import io.opsflow.sla.SlaProcessSteps;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class EngineFactory {
 
   private final DataSource dataSource;
   private final IncidentProcessSteps incidentSteps;
+  private final SlaProcessSteps slaSteps;
   private final Options options;
 
   /**
@@ -72,6 +74,24 @@ public final class EngineFactory {
     }
   }
 
+  /** For engines without SLA clocks: every clock reads as stopped, so its process ends at once. */
+  static final SlaProcessSteps NO_SLA =
+      new SlaProcessSteps() {
+        @Override
+        public Schedule schedule(String clockId) {
+          return Schedule.stopped();
+        }
+
+        @Override
+        public void warn(String clockId) {}
+
+        @Override
+        public void breach(String clockId) {}
+
+        @Override
+        public void finish(String clockId) {}
+      };
+
   /** The deployed version of one model, after a {@link #deploy} call. */
   public record DeployedModel(String resource, String key, int version, boolean newVersion) {
     @Override
@@ -85,6 +105,15 @@ public final class EngineFactory {
   }
 
   public EngineFactory(DataSource dataSource, IncidentProcessSteps incidentSteps, Options options) {
+    this(dataSource, incidentSteps, NO_SLA, options);
+  }
+
+  public EngineFactory(
+      DataSource dataSource,
+      IncidentProcessSteps incidentSteps,
+      SlaProcessSteps slaSteps,
+      Options options) {
+    this.slaSteps = Objects.requireNonNull(slaSteps, "slaSteps");
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.incidentSteps = Objects.requireNonNull(incidentSteps, "incidentSteps");
     this.options = Objects.requireNonNull(options, "options");
@@ -97,7 +126,7 @@ public final class EngineFactory {
     config.setDataSource(dataSource);
     config.setDatabaseSchemaUpdate("true");
     config.setHistory(options.historyLevel());
-    config.setBeans(delegates(incidentSteps));
+    config.setBeans(delegates(incidentSteps, slaSteps));
     config.setJobExecutorActivate(options.jobExecutorActive());
     config.setJobExecutor(jobExecutor());
     config.setMetricsEnabled(false);
@@ -112,7 +141,16 @@ public final class EngineFactory {
    * ProcessConstants#DELEGATE_BEANS}.
    */
   static Map<Object, Object> delegates(IncidentProcessSteps incidentSteps) {
+    return delegates(incidentSteps, NO_SLA);
+  }
+
+  static Map<Object, Object> delegates(
+      IncidentProcessSteps incidentSteps, SlaProcessSteps slaSteps) {
     Map<Object, Object> beans = new HashMap<>();
+    beans.put(ProcessConstants.BEAN_SCHEDULE_SLA, new SlaDelegates.Schedule(slaSteps));
+    beans.put(ProcessConstants.BEAN_WARN_SLA, new SlaDelegates.Warn(slaSteps));
+    beans.put(ProcessConstants.BEAN_BREACH_SLA, new SlaDelegates.Breach(slaSteps));
+    beans.put(ProcessConstants.BEAN_FINISH_SLA, new SlaDelegates.Finish(slaSteps));
     beans.put(ProcessConstants.BEAN_TRIAGE, new TriageDelegate(incidentSteps));
     beans.put(ProcessConstants.BEAN_FREEZE_POLICY, new FreezePolicyDelegate(incidentSteps));
     beans.put(ProcessConstants.BEAN_ESCALATE, new EscalateDelegate(incidentSteps));

@@ -61,6 +61,25 @@ public final class ProcessConstants {
   /** How many status updates task {@code remindStatusUpdate} has asked for. */
   public static final String VAR_STATUS_REMINDERS = "statusReminders";
 
+  /** The SLA clock process ({@code workflows/sla.bpmn}); its business key is the clock id. */
+  public static final String SLA_PROCESS = "sla";
+
+  public static final String MSG_SLA_UPDATED = "slaUpdated";
+  public static final String VAR_CLOCK_ID = "clockId";
+
+  /** running, warned, breached, paused or stopped: the route at gateway {@code slaState}. */
+  public static final String VAR_SLA_STATE = "slaState";
+
+  /** ISO-8601 instants of the warning and breach timers. */
+  public static final String VAR_SLA_WARN_AT = "slaWarnAt";
+
+  public static final String VAR_SLA_DUE_AT = "slaDueAt";
+
+  public static final String BEAN_SCHEDULE_SLA = "scheduleSlaDelegate";
+  public static final String BEAN_WARN_SLA = "warnSlaDelegate";
+  public static final String BEAN_BREACH_SLA = "breachSlaDelegate";
+  public static final String BEAN_FINISH_SLA = "finishSlaDelegate";
+
   /** Bean names used as {@code ${...}} delegate expressions in the models. */
   public static final String BEAN_TRIAGE = "triageDelegate";
 
@@ -76,5 +95,9 @@ public final class ProcessConstants {
           BEAN_FREEZE_POLICY,
           BEAN_ESCALATE,
           BEAN_RECORD_CLOSED,
-          BEAN_REMIND_STATUS_UPDATE);
+          BEAN_REMIND_STATUS_UPDATE,
+          BEAN_SCHEDULE_SLA,
+          BEAN_WARN_SLA,
+          BEAN_BREACH_SLA,
+          BEAN_FINISH_SLA);
 }
