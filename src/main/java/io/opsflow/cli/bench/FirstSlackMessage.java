@@ -1,10 +1,14 @@
 package io.opsflow.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.fakes.FakeSlackServer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +47,11 @@ final class FirstSlackMessage {
     AtomicLongArray warmFirst = new AtomicLongArray(warm);
     AtomicInteger arrived = new AtomicInteger();
     AtomicInteger warmArrived = new AtomicInteger();
-    Map<String, Integer> known = new java.util.concurrent.ConcurrentHashMap<>();
+    Set<String> known = ConcurrentHashMap.newKeySet();
     slack.onPost(
         call -> {
           String id = call.params().get("channel");
-          if (id == null || known.containsKey(id)) {
+          if (id == null || known.contains(id)) {
             return;
           }
           Optional<FakeSlackServer.Channel> ch = slack.channel(id);
@@ -55,7 +59,7 @@ final class FirstSlackMessage {
           if (m == null || !m.matches()) {
             return;
           }
-          known.put(id, 1);
+          known.add(id);
           int k = Integer.parseInt(m.group(2));
           boolean warmup = m.group(1).equals("w");
           AtomicLongArray times = warmup ? warmFirst : first;
@@ -159,13 +163,15 @@ final class FirstSlackMessage {
       extra.put("httpP99Ms", http.get("p99"));
       extra.put("warmup", warm);
       extra.put("timeoutSeconds", c.timeout().toSeconds());
+      List<JsonNode> incidents = c.api().incidents("bench-" + c.runId() + "-a");
+      extra.put("triagedAtEnd", incidents.stream().filter(i -> i.hasNonNull("priority")).count());
       return new BenchResult(
           "first-slack-message",
           total,
           total,
           sendSeconds,
           total / sendSeconds,
-          c.api().incidents("bench-" + c.runId() + "-a").size(),
+          incidents.size(),
           p.get("p50"),
           p.get("p99"),
           extra);
