@@ -7,6 +7,7 @@ import io.opsflow.cli.bench.BenchResult;
 import io.opsflow.cli.bench.Scenarios;
 import io.opsflow.config.ConfigLoader;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.fakes.FakeSlackServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--scenario",
       required = true,
-      description = "kafka-duplicates, http-alertmanager or latency")
+      description =
+          "kafka-duplicates, http-alertmanager, latency or first-slack-message (embedded only)")
   String scenario;
 
   @Option(names = "--alerts", description = "default 200000 (kafka), 100000 (http)")
@@ -74,6 +76,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as one JSON object, last")
   boolean json;
 
+  static final String FIRST_SLACK_MESSAGE = "first-slack-message";
+
   @Override
   public Integer call() throws Exception {
     if (!Scenarios.NAMES.contains(scenario)) {
@@ -85,6 +89,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     BenchResult result;
+    if (url != null && scenario.equals(FIRST_SLACK_MESSAGE)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          FIRST_SLACK_MESSAGE
+              + " runs only on an instance it starts, with a local Slack server it reads the"
+              + " posts from; drop --url");
+    }
     if (url != null) {
       String admin = token != null ? token : System.getenv("OPSFLOW_ADMIN_TOKEN");
       BenchApi api;
@@ -93,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      result = run(api, kafka, err);
+      result = run(api, kafka, null, err);
     } else {
       result = runEmbedded(err);
     }
@@ -109,8 +120,20 @@ final class BenchCommand implements Callable<Integer> {
     return b;
   }
 
-  /** Starts opsflow on a free port in a temporary directory, runs, stops it, deletes the dir. */
+  /**
+   * Starts opsflow on a free port in a temporary directory, runs, stops it, deletes the dir. For
+   * {@code first-slack-message} the instance posts to a local Slack server started for the run.
+   */
   private BenchResult runEmbedded(PrintWriter err) throws Exception {
+    if (scenario.equals(FIRST_SLACK_MESSAGE)) {
+      try (FakeSlackServer slack = new FakeSlackServer()) {
+        return runEmbedded(slack, err);
+      }
+    }
+    return runEmbedded(null, err);
+  }
+
+  private BenchResult runEmbedded(FakeSlackServer slack, PrintWriter err) throws Exception {
     Path dir = Files.createTempDirectory("opsflow-bench");
     String admin = HexFormat.of().formatHex(randomBytes(24));
     Map<String, String> env = new LinkedHashMap<>();
@@ -120,22 +143,31 @@ final class BenchCommand implements Callable<Integer> {
     env.put("OPSFLOW_HTTP_PORT", "0");
     for (String passed :
         new String[] {
-          "OPSFLOW_HISTORY_LEVEL", "OPSFLOW_WORKFLOWS_DIR", "OPSFLOW_ALERT_CONSUMERS"
+          "OPSFLOW_HISTORY_LEVEL",
+          "OPSFLOW_WORKFLOWS_DIR",
+          "OPSFLOW_ALERT_CONSUMERS",
+          "OPSFLOW_ONCALL_DIR"
         }) {
       if (System.getenv(passed) != null) {
         env.put(passed, System.getenv(passed));
       }
     }
+    if (slack != null) {
+      env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
+      env.put("OPSFLOW_SLACK_SIGNING_SECRET", HexFormat.of().formatHex(randomBytes(16)));
+      env.put("OPSFLOW_SLACK_API_URL", slack.url());
+    }
     OpsflowConfig config = new ConfigLoader(env).load();
     try (App app = App.start(config)) {
       BenchApi api = new BenchApi("http://127.0.0.1:" + app.httpPort(), admin);
-      return run(api, app.kafkaBootstrap(), err);
+      return run(api, app.kafkaBootstrap(), slack, err);
     } finally {
       deleteQuietly(dir);
     }
   }
 
-  private BenchResult run(BenchApi api, String bootstrap, PrintWriter err) throws Exception {
+  private BenchResult run(BenchApi api, String bootstrap, FakeSlackServer slack, PrintWriter err)
+      throws Exception {
     String runId = HexFormat.of().formatHex(randomBytes(4));
     BenchContext c =
         new BenchContext(
@@ -150,7 +182,8 @@ final class BenchCommand implements Callable<Integer> {
             rate,
             seconds,
             Duration.ofSeconds(timeout),
-            err);
+            err,
+            slack);
     c.say("bench " + scenario + ", run " + runId);
     return Scenarios.run(scenario, c);
   }

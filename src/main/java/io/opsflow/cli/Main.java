@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TokenCommand.class,
       WorkflowsCommand.class,
+      FakeCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -79,10 +79,17 @@ public final class FakeSlackServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private volatile Consumer<Call> onPost = c -> {};
+  private volatile Consumer<Call> onCall = c -> {};
 
+  /** On 127.0.0.1 and a free port. */
   public FakeSlackServer() {
+    this(0);
+  }
+
+  /** On 127.0.0.1 and {@code port} (0: a free one). */
+  public FakeSlackServer(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -171,6 +178,11 @@ public final class FakeSlackServer implements AutoCloseable {
     onPost = listener == null ? c -> {} : listener;
   }
 
+  /** Called on the server thread for every call as it arrives, before it is answered. */
+  public void onCall(Consumer<Call> listener) {
+    onCall = listener == null ? c -> {} : listener;
+  }
+
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
       serveOne(exchange);
@@ -185,6 +197,7 @@ public final class FakeSlackServer implements AutoCloseable {
       params.remove("token");
       Call call = new Call(method, Map.copyOf(params), Instant.now(), System.nanoTime());
       calls.add(call);
+      onCall.accept(call);
       if (method.equals("chat.postMessage")) {
         onPost.accept(call);
       }

@@ -60,17 +60,23 @@ public final class FakeZoomServer implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
 
-  private FakeZoomServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private FakeZoomServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     meetings = new FakeZoomMeetings(oauth, baseUrl());
     server.createContext("/", this::dispatch);
     server.setExecutor(executor);
     server.start();
   }
 
+  /** On 127.0.0.1 and a free port. */
   public static FakeZoomServer start() {
+    return start(0);
+  }
+
+  /** On 127.0.0.1 and {@code port} (0: a free one). */
+  public static FakeZoomServer start(int port) {
     try {
-      return new FakeZoomServer();
+      return new FakeZoomServer(port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake Zoom server", e);
     }

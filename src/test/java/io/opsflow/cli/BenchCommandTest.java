@@ -40,4 +40,47 @@ class BenchCommandTest {
     assertThat(result.path("eventCountSum").asLong()).isEqualTo(2010);
     assertThat(result.has("p50Ms")).isTrue();
   }
+
+  @Test
+  @Timeout(value = 120)
+  void firstSlackMessageOnAnEmbeddedInstanceSeesAFirstMessageForEveryAlert() throws Exception {
+    StringWriter out = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            "bench",
+            "--scenario",
+            "first-slack-message",
+            "--rate",
+            "5",
+            "--seconds",
+            "2",
+            "--timeout",
+            "60",
+            "--json");
+
+    assertThat(code).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(result.path("scenario").asText()).isEqualTo("first-slack-message");
+    assertThat(result.path("alerts").asLong()).isEqualTo(10);
+    assertThat(result.path("incidents").asInt()).isEqualTo(10);
+    assertThat(result.path("firstMessages").asInt()).isEqualTo(10);
+    assertThat(result.path("missing").asInt()).isZero();
+    assertThat(result.path("rejected").asInt()).isZero();
+    assertThat(result.has("p99Ms")).isTrue();
+    assertThat(result.has("httpP99Ms")).isTrue();
+  }
+
+  @Test
+  void firstSlackMessageRefusesAnInstanceItDidNotStart() {
+    StringWriter err = new StringWriter();
+    int code =
+        new picocli.CommandLine(new Main())
+            .setErr(new PrintWriter(err))
+            .execute("bench", "--scenario", "first-slack-message", "--url", "http://127.0.0.1:9");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("drop --url");
+  }
 }

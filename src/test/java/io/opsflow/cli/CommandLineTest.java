@@ -91,6 +91,50 @@ class CommandLineTest {
     assertThat(out.toString()).startsWith("opsflow ");
   }
 
+  @Test
+  void fakeSlackServesOnTheGivenPortPrintsItsEnvironmentAndLogsCalls() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    int[] code = {-1};
+    Thread serving =
+        new Thread(() -> code[0] = run("fake", "slack", "--port", Integer.toString(port)));
+    serving.start();
+    try {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!out.toString().contains("serving until") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      String url = "http://127.0.0.1:" + port + "/api/";
+      assertThat(out.toString()).contains("OPSFLOW_SLACK_API_URL=" + url);
+      String token =
+          out.toString()
+              .lines()
+              .filter(l -> l.startsWith("OPSFLOW_SLACK_BOT_TOKEN="))
+              .findFirst()
+              .orElseThrow()
+              .substring("OPSFLOW_SLACK_BOT_TOKEN=".length());
+      java.net.http.HttpResponse<String> answer =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "auth.test"))
+                      .header("Authorization", "Bearer " + token)
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).contains("\"ok\":true");
+      String log =
+          out.toString().lines().filter(l -> l.contains(" auth.test")).findFirst().orElseThrow();
+      assertThat(log).doesNotContain(token);
+    } finally {
+      serving.interrupt();
+      serving.join(10_000);
+    }
+    assertThat(code[0]).isZero();
+  }
+
   private static String field(String json, String name) {
     int i = json.indexOf("\"" + name + "\" : \"") + name.length() + 6;
     return json.substring(i, json.indexOf('"', i));

@@ -1,6 +1,7 @@
 package io.opsflow.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.fakes.FakeSlackServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * What every scenario gets: the instance under test, the sizes asked for, and bounded waits on the
  * instance's metrics and incident list. Alert keys carry {@code runId}, so a run counts only its
- * own incidents even on an instance that holds others.
+ * own incidents even on an instance that holds others. {@code slack} is the local Slack server the
+ * instance posts to (embedded {@code first-slack-message} runs only), or null.
  */
 public record BenchContext(
     BenchApi api,
@@ -23,7 +25,8 @@ public record BenchContext(
     int rate,
     int seconds,
     Duration timeout,
-    PrintWriter progress) {
+    PrintWriter progress,
+    FakeSlackServer slack) {
 
   static final String CONSUMED = "opsflow_records_consumed_total";
   static final String ALERTS_TOPIC = "topic=\"opsflow.alerts\"";

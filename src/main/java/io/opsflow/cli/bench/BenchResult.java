@@ -54,6 +54,7 @@ public record BenchResult(
     }
     Arrays.sort(nanos, 0, count);
     m.put("p50", at(nanos, count, 0.50));
+    m.put("p90", at(nanos, count, 0.90));
     m.put("p99", at(nanos, count, 0.99));
     m.put("max", round(nanos[count - 1] / 1e6));
     return m;
