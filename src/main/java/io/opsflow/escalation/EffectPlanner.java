@@ -131,6 +131,14 @@ public final class EffectPlanner {
     return new EffectPlan(effects, notes);
   }
 
+  /** An SLA warning or breach: say it in the room, where the responders are. */
+  public EffectPlan onSlaNotice(Incident incident, String key, String text, boolean roomOpen) {
+    if (!roomOpen) {
+      return EffectPlan.none();
+    }
+    return new EffectPlan(List.of(new PostToRoom(incident.id(), key, text)), List.of());
+  }
+
   /** Status update number {@code n} is due: ask for it in the room. */
   public EffectPlan onReminder(Incident incident, int n, boolean roomOpen) {
     if (!roomOpen) {

@@ -21,6 +21,8 @@ public record IncidentEvent(
   public static final String SEVERITY_RAISED = "io.opsflow.incident.severity_raised";
   public static final String PRIORITIZED = "io.opsflow.incident.prioritized";
   public static final String ESCALATED = "io.opsflow.incident.escalated";
+  public static final String SLA_WARNING = "io.opsflow.incident.sla_warning";
+  public static final String SLA_BREACHED = "io.opsflow.incident.sla_breached";
 
   public static IncidentEvent of(String type, Incident i, Instant at, String actor) {
     return new IncidentEvent(type, i.id(), i.organizationId(), at, actor, i.status(), i.title());

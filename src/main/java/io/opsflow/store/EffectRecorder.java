@@ -13,18 +13,26 @@ import java.util.Map;
 import org.hibernate.Session;
 
 /**
- * Writes the effects of a state change into the effect outbox, inside the transaction of the change
- * itself, and the lines for effects that will not happen onto the timeline.
+ * Writes what a state change causes, inside the transaction of the change itself: its effects into
+ * the effect outbox (and the lines for effects that will not happen onto the timeline), and the
+ * moves of the incident's SLA clocks.
  */
 public final class EffectRecorder {
   static final String ACTOR = "opsflow:effects";
 
   private final EffectPlanner planner;
   private final Clock clock;
+  private final SlaClocks clocks;
 
   public EffectRecorder(EffectPlanner planner, Clock clock) {
+    this(planner, clock, null);
+  }
+
+  /** Also moves the incident's SLA clocks with its lifecycle events. */
+  public EffectRecorder(EffectPlanner planner, Clock clock, SlaClocks clocks) {
     this.planner = planner;
     this.clock = clock;
+    this.clocks = clocks;
   }
 
   /** Plans nothing: for tools and tests that only exercise the alert path. */
@@ -42,11 +50,22 @@ public final class EffectRecorder {
 
   /** A lifecycle event was published in this session. */
   void onEvent(Session session, IncidentEvent event) {
-    if (planner == null || IncidentEvent.TRIGGERED.equals(event.type())) {
+    if (IncidentEvent.TRIGGERED.equals(event.type()) || (planner == null && clocks == null)) {
       return; // a new incident has no room yet, and no priority: triage plans its effects
     }
     Incident incident = session.find(Incident.class, event.incidentId());
     if (incident == null) {
+      return;
+    }
+    if (clocks != null) {
+      switch (event.type()) {
+        case IncidentEvent.PRIORITIZED -> clocks.onPrioritized(session, incident);
+        case IncidentEvent.ACKNOWLEDGED -> clocks.onAcknowledged(session, incident);
+        case IncidentEvent.RESOLVED -> clocks.onResolved(session, incident);
+        default -> {}
+      }
+    }
+    if (planner == null) {
       return;
     }
     boolean room = EffectStore.roomPlanned(session, incident.id());
@@ -66,6 +85,15 @@ public final class EffectRecorder {
     }
     boolean room = EffectStore.roomPlanned(session, incident.id());
     write(session, incident.id(), planner.onEscalation(incident, step, users, room));
+  }
+
+  /** An SLA warning or breach of the incident. */
+  public void onSlaNotice(Session session, Incident incident, String key, String text) {
+    if (planner == null) {
+      return;
+    }
+    boolean room = EffectStore.roomPlanned(session, incident.id());
+    write(session, incident.id(), planner.onSlaNotice(incident, key, text, room));
   }
 
   /** Status update {@code n} is due. */

@@ -1,0 +1,241 @@
+package io.opsflow.store;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.WorkflowSignal;
+import io.opsflow.sla.Pause;
+import io.opsflow.sla.SlaClock;
+import io.opsflow.sla.SlaSettings;
+import io.opsflow.sla.SlaStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/**
+ * An incident's SLA clocks (response and resolution), changed in the transaction of the change that
+ * moves them: started when the incident gets a priority, retargeted when the priority changes,
+ * paused and resumed on request, the response clock stopped by the first acknowledgement and both
+ * by the resolution. Each change also tells the clock's process (workflow outbox) to schedule again.
+ */
+public final class SlaClocks {
+  static final String ACTOR = "opsflow:sla";
+  private static final String INCIDENT = "incident";
+
+  private final Supplier<SlaSettings> settings;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+
+  public SlaClocks(Supplier<SlaSettings> settings, Clock clock, MeterRegistry metrics) {
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** The domain clock a row stands for: its facts replayed on today's calendar and targets. */
+  public SlaClock clockOf(SlaClockRow r) {
+    SlaClock c =
+        settings
+            .get()
+            .clock(
+                r.organizationId(),
+                r.priority(),
+                SlaClockRow.RESPONSE.equals(r.kind()),
+                r.started());
+    for (Pause p : r.pauses()) {
+      c = c.pause(p.paused(), p.reason());
+      if (p.resumed() != null) {
+        c = c.resume(p.resumed());
+      }
+    }
+    return r.stopped() == null ? c : c.stop(r.stopped());
+  }
+
+  /** The incident got (or changed) its priority: start its clocks, or retarget them. */
+  void onPrioritized(Session s, Incident i) {
+    if (i.priority() == null) {
+      return;
+    }
+    for (String kind : List.of(SlaClockRow.RESPONSE, SlaClockRow.RESOLUTION)) {
+      String id = SlaClockRow.idOf(i.id(), kind);
+      Optional<SlaClockRow> existing = SlaClockStore.find(s, id);
+      if (existing.isEmpty()) {
+        Instant stopped =
+            kind.equals(SlaClockRow.RESPONSE) ? i.acknowledgedAt() : i.resolvedAt();
+        SlaClockRow row =
+            new SlaClockRow(
+                id,
+                INCIDENT,
+                i.id(),
+                kind,
+                i.organizationId(),
+                i.priority(),
+                i.openedAt(),
+                List.of(),
+                stopped,
+                null,
+                null,
+                null,
+                null);
+        row = withDue(row);
+        SlaClockStore.insert(s, row);
+        note(s, i.id(), describeStart(row));
+        signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_START);
+      } else if (!existing.get().priority().equals(i.priority())) {
+        SlaClockRow row = existing.get();
+        SlaClockRow moved =
+            withDue(
+                row.with(
+                    i.priority(),
+                    row.pauses(),
+                    row.stopped(),
+                    null,
+                    row.warned(),
+                    row.breached(),
+                    row.met()));
+        SlaClockStore.update(s, moved);
+        note(
+            s,
+            i.id(),
+            "SLA " + kind + " target now " + i.priority() + "'s: due " + dueText(moved));
+        signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+      }
+    }
+  }
+
+  /** The first acknowledgement is the first qualifying response: it stops the response clock. */
+  void onAcknowledged(Session s, Incident i) {
+    stop(s, i, SlaClockRow.RESPONSE, i.acknowledgedAt());
+    if (i.acknowledgedAt() != null && i.priority() != null) {
+      Timer.builder("opsflow.incident.first.response")
+          .description("time from an incident's start to its first acknowledgement")
+          .tag("priority", i.priority())
+          .publishPercentileHistogram()
+          .register(metrics)
+          .record(Duration.between(i.openedAt(), i.acknowledgedAt()));
+    }
+  }
+
+  /** The resolution stops every clock still running. */
+  void onResolved(Session s, Incident i) {
+    stop(s, i, SlaClockRow.RESPONSE, i.resolvedAt());
+    stop(s, i, SlaClockRow.RESOLUTION, i.resolvedAt());
+  }
+
+  /** Pauses the incident's running clocks; false when none was running. */
+  public boolean pause(Session s, Incident i, Instant at, String reason) {
+    boolean changed = false;
+    for (SlaClockRow r : SlaClockStore.ofSubject(s, i.id())) {
+      SlaClock c = clockOf(r);
+      if (r.stopped() != null || c.paused()) {
+        continue;
+      }
+      SlaClock paused = c.pause(at, reason);
+      SlaClockStore.update(
+          s, r.with(r.priority(), paused.pauses(), null, null, r.warned(), r.breached(), null));
+      signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+      changed = true;
+    }
+    if (changed) {
+      note(s, i.id(), "SLA clocks paused: " + reason);
+    }
+    return changed;
+  }
+
+  /** Resumes the incident's paused clocks; their deadlines move by the business time paused. */
+  public boolean resume(Session s, Incident i, Instant at) {
+    List<String> moved = new ArrayList<>();
+    for (SlaClockRow r : SlaClockStore.ofSubject(s, i.id())) {
+      SlaClock c = clockOf(r);
+      if (r.stopped() != null || !c.paused()) {
+        continue;
+      }
+      SlaClock resumed = c.resume(at);
+      SlaClockRow row =
+          withDue(
+              r.with(r.priority(), resumed.pauses(), null, null, r.warned(), r.breached(), null));
+      SlaClockStore.update(s, row);
+      signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+      moved.add(r.kind() + " due " + dueText(row));
+    }
+    if (!moved.isEmpty()) {
+      note(s, i.id(), "SLA clocks resumed: " + String.join(", ", moved));
+    }
+    return !moved.isEmpty();
+  }
+
+  /** Where each of the subject's clocks stands at {@code now}. */
+  public List<Shown> statuses(Session s, String subjectId, Instant now) {
+    List<Shown> out = new ArrayList<>();
+    for (SlaClockRow r : SlaClockStore.ofSubject(s, subjectId)) {
+      SlaClock c = clockOf(r);
+      out.add(new Shown(r, c.status(now), settings.get().of(r.organizationId()).calendarId()));
+    }
+    return out;
+  }
+
+  /** A clock as the API shows it. */
+  public record Shown(SlaClockRow row, SlaStatus status, String calendarId) {}
+
+  private void stop(Session s, Incident i, String kind, Instant at) {
+    if (at == null) {
+      return;
+    }
+    Optional<SlaClockRow> found = SlaClockStore.find(s, SlaClockRow.idOf(i.id(), kind));
+    if (found.isEmpty() || found.get().stopped() != null) {
+      return;
+    }
+    SlaClockRow r = found.get();
+    SlaClock stopped = clockOf(r).stop(at);
+    SlaStatus status = stopped.status(at);
+    SlaClockStore.update(
+        s,
+        r.with(
+            r.priority(),
+            stopped.pauses(),
+            at,
+            status.due(),
+            r.warned(),
+            r.breached(),
+            status.met()));
+    signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+  }
+
+  private SlaClockRow withDue(SlaClockRow r) {
+    SlaClock c = clockOf(r);
+    Instant due = c.due().orElse(null);
+    return r.with(r.priority(), r.pauses(), r.stopped(), due, r.warned(), r.breached(), r.met());
+  }
+
+  private String describeStart(SlaClockRow r) {
+    var targets = settings.get().of(r.organizationId()).policy().targets(r.priority());
+    var target =
+        SlaClockRow.RESPONSE.equals(r.kind()) ? targets.response() : targets.resolution();
+    return "SLA "
+        + r.kind()
+        + " clock started: "
+        + target
+        + " for "
+        + r.priority()
+        + ", due "
+        + dueText(r);
+  }
+
+  private static String dueText(SlaClockRow r) {
+    return r.due() == null ? "when the pause ends" : r.due().toString();
+  }
+
+  private void note(Session s, String incidentId, String message) {
+    s.persist(new TimelineEntry(incidentId, clock.instant(), "sla", ACTOR, message));
+  }
+
+  private void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {
+    s.persist(new WorkflowOutboxRow(new WorkflowSignal(clockId, org, kind, ACTOR, clock.instant())));
+  }
+}
