@@ -43,7 +43,7 @@ public final class Holidays {
    * as its date) to its DTEND (exclusive; without one, one day); yearly events repeat up to and
    * including {@code until}. Folded lines (starting with a space or tab) are unfolded.
    *
-   * @throws IllegalArgumentException naming the line, for a text that cannot be read
+   * @throws IcsFormatException naming the line, for a text that cannot be read
    */
   public static Holidays fromIcs(String ics, Year until) {
     return of(new IcsHolidays(ics, Objects.requireNonNull(until, "until")).dates());

@@ -128,8 +128,8 @@ final class IcsHolidays {
     }
   }
 
-  static IllegalArgumentException problem(int line, String reason) {
-    return new IllegalArgumentException("iCalendar line " + line + ": " + reason);
+  static IcsFormatException problem(int line, String reason) {
+    return new IcsFormatException(line, reason);
   }
 
   /** {@code FREQ=YEARLY} with optional INTERVAL, COUNT and UNTIL; nothing else is understood. */
