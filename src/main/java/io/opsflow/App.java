@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.config.SlaConfig;
 import io.opsflow.effect.Adapters;
 import io.opsflow.effect.Effects;
 import io.opsflow.escalation.config.OnCallConfig;
@@ -28,6 +29,8 @@ import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
+import io.opsflow.store.SlaClocks;
+import io.opsflow.store.SlaSteps;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.web.AdminToken;
@@ -77,6 +80,7 @@ public final class App implements AutoCloseable {
   private String bootstrap;
   private Database db;
   private Effects effects;
+  private SlaConfig slaConfig;
   private int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
@@ -133,7 +137,9 @@ public final class App implements AutoCloseable {
     oncall.watch(java.time.Duration.ofSeconds(10));
     running.push(oncall);
 
-    effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC());
+    slaConfig = SlaConfig.load(config.slaDir());
+    SlaClocks clocks = new SlaClocks(slaConfig::settings, Clock.systemUTC(), metrics);
+    effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC(), clocks);
     running.push(effects);
     IncidentSteps steps =
         new IncidentSteps(
@@ -148,7 +154,22 @@ public final class App implements AutoCloseable {
             effects.recorder());
 
     WorkflowRuntime workflow =
-        WorkflowRuntime.start(db.dataSource(), steps, config.historyLevel(), workflowsDir(config));
+        WorkflowRuntime.start(
+            db.dataSource(),
+            steps,
+            new SlaSteps(
+                db,
+                clocks,
+                codec,
+                effects.recorder(),
+                () -> {
+                  relay.wake();
+                  effects.wake();
+                },
+                Clock.systemUTC(),
+                metrics),
+            config.historyLevel(),
+            workflowsDir(config));
     running.push(workflow);
     incidentWorkflow = workflow.incidents();
     WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow.incidents());
@@ -224,7 +245,7 @@ public final class App implements AutoCloseable {
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
-    IncidentQueries queries = new IncidentQueries(db);
+    IncidentQueries queries = new IncidentQueries(db, clocks);
     IncidentActions actions = new IncidentActions(queries, publisher);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
     components.put("db", dbUp);

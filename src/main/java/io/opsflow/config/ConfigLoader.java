@@ -63,6 +63,7 @@ public final class ConfigLoader {
         get("INSTANCE_ID").orElseGet(ConfigLoader::hostName),
         parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
         Path.of(get("ONCALL_DIR").orElse("./oncall")),
+        Path.of(get("SLA_DIR").orElse("./sla")),
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
         parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
         Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),

@@ -7,6 +7,7 @@ import io.opsflow.escalation.EffectSettings;
 import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.EffectStore;
+import io.opsflow.store.SlaClocks;
 import java.time.Clock;
 
 /**
@@ -26,7 +27,12 @@ public final class Effects implements AutoCloseable {
 
   /** Plans with the configuration's settings and delivers through {@code ports}. */
   public static Effects start(
-      OpsflowConfig config, EffectPorts ports, Database db, MeterRegistry metrics, Clock clock) {
+      OpsflowConfig config,
+      EffectPorts ports,
+      Database db,
+      MeterRegistry metrics,
+      Clock clock,
+      SlaClocks clocks) {
     EffectSettings settings =
         new EffectSettings(
             ports.chat().isPresent(),
@@ -35,7 +41,7 @@ public final class Effects implements AutoCloseable {
             config.effects().roomPriorities(),
             config.effects().bridgePriorities(),
             config.effects().statusReminders());
-    EffectRecorder recorder = new EffectRecorder(new EffectPlanner(settings), clock);
+    EffectRecorder recorder = new EffectRecorder(new EffectPlanner(settings), clock, clocks);
     EffectStore store = new EffectStore(db);
     io.micrometer.core.instrument.Gauge.builder(
             "opsflow.effects.pending", store, s -> (double) s.pendingCount())

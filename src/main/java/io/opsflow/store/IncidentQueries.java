@@ -16,8 +16,16 @@ import org.hibernate.query.SelectionQuery;
 public final class IncidentQueries {
   private final Database db;
 
+  private final SlaClocks clocks;
+
   public IncidentQueries(Database db) {
+    this(db, null);
+  }
+
+  /** Queries whose incident details include the SLA clocks as {@code clocks} reads them. */
+  public IncidentQueries(Database db, SlaClocks clocks) {
     this.db = db;
+    this.clocks = clocks;
   }
 
   /** An incident with its alerts and timeline. */
@@ -26,9 +34,10 @@ public final class IncidentQueries {
       List<IncidentAlert> alerts,
       List<TimelineEntry> timeline,
       Optional<IncidentRoom> room,
-      Map<String, Long> effects) {
+      Map<String, Long> effects,
+      List<SlaClocks.Shown> sla) {
     public Detail(Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline) {
-      this(incident, alerts, timeline, Optional.empty(), Map.of());
+      this(incident, alerts, timeline, Optional.empty(), Map.of(), List.of());
     }
   }
 
@@ -123,7 +132,12 @@ public final class IncidentQueries {
                   .getResultList();
           return Optional.of(
               new Detail(
-                  i, alerts, timeline, EffectStore.room(s, id), EffectStore.countsByStatus(s, id)));
+                  i,
+                  alerts,
+                  timeline,
+                  EffectStore.room(s, id),
+                  EffectStore.countsByStatus(s, id),
+                  clocks == null ? List.of() : clocks.statuses(s, id, java.time.Instant.now())));
         });
   }
 

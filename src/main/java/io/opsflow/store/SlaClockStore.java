@@ -24,7 +24,9 @@ final class SlaClockStore {
 
   static List<SlaClockRow> ofSubject(Session s, String subjectId) {
     return query(
-        s, "select " + COLUMNS + " from sla_clock where subject_id = ? order by kind desc", subjectId);
+        s,
+        "select " + COLUMNS + " from sla_clock where subject_id = ? order by kind desc",
+        subjectId);
   }
 
   /** Response clocks of an organization started in [from, to). */

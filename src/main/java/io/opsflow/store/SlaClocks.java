@@ -22,7 +22,8 @@ import org.hibernate.Session;
  * An incident's SLA clocks (response and resolution), changed in the transaction of the change that
  * moves them: started when the incident gets a priority, retargeted when the priority changes,
  * paused and resumed on request, the response clock stopped by the first acknowledgement and both
- * by the resolution. Each change also tells the clock's process (workflow outbox) to schedule again.
+ * by the resolution. Each change also tells the clock's process (workflow outbox) to schedule
+ * again.
  */
 public final class SlaClocks {
   static final String ACTOR = "opsflow:sla";
@@ -66,8 +67,7 @@ public final class SlaClocks {
       String id = SlaClockRow.idOf(i.id(), kind);
       Optional<SlaClockRow> existing = SlaClockStore.find(s, id);
       if (existing.isEmpty()) {
-        Instant stopped =
-            kind.equals(SlaClockRow.RESPONSE) ? i.acknowledgedAt() : i.resolvedAt();
+        Instant stopped = kind.equals(SlaClockRow.RESPONSE) ? i.acknowledgedAt() : i.resolvedAt();
         SlaClockRow row =
             new SlaClockRow(
                 id,
@@ -101,9 +101,7 @@ public final class SlaClocks {
                     row.met()));
         SlaClockStore.update(s, moved);
         note(
-            s,
-            i.id(),
-            "SLA " + kind + " target now " + i.priority() + "'s: due " + dueText(moved));
+            s, i.id(), "SLA " + kind + " target now " + i.priority() + "'s: due " + dueText(moved));
         signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
       }
     }
@@ -215,8 +213,7 @@ public final class SlaClocks {
 
   private String describeStart(SlaClockRow r) {
     var targets = settings.get().of(r.organizationId()).policy().targets(r.priority());
-    var target =
-        SlaClockRow.RESPONSE.equals(r.kind()) ? targets.response() : targets.resolution();
+    var target = SlaClockRow.RESPONSE.equals(r.kind()) ? targets.response() : targets.resolution();
     return "SLA "
         + r.kind()
         + " clock started: "
@@ -236,6 +233,7 @@ public final class SlaClocks {
   }
 
   private void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {
-    s.persist(new WorkflowOutboxRow(new WorkflowSignal(clockId, org, kind, ACTOR, clock.instant())));
+    s.persist(
+        new WorkflowOutboxRow(new WorkflowSignal(clockId, org, kind, ACTOR, clock.instant())));
   }
 }

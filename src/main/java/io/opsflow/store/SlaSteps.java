@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The SLA clock process's tasks, each one transaction: the clock is read afresh at every step, so
- * a timer that fires after the clock moved (paused, stopped, retargeted) only schedules again.
+ * The SLA clock process's tasks, each one transaction: the clock is read afresh at every step, so a
+ * timer that fires after the clock moved (paused, stopped, retargeted) only schedules again.
  */
 public final class SlaSteps implements SlaProcessSteps {
   private final Database db;

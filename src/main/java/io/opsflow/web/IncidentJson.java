@@ -6,6 +6,7 @@ import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.Page;
+import io.opsflow.store.SlaClocks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,23 @@ final class IncidentJson {
               m.put("warRoom", room);
             });
     m.put("effects", d.effects());
+    List<Object> sla = new ArrayList<>();
+    for (SlaClocks.Shown c : d.sla()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("kind", c.row().kind());
+      x.put("priority", c.row().priority());
+      x.put("calendar", c.calendarId());
+      x.put("target", c.status().target().toString());
+      x.put("startedAt", c.row().started());
+      x.put("due", c.status().due());
+      x.put("remaining", c.status().remainingBusinessTime().toString());
+      x.put("paused", c.status().paused());
+      x.put("breached", c.status().breached());
+      x.put("stoppedAt", c.status().stoppedAt().orElse(null));
+      x.put("met", c.row().stopped() == null ? null : c.status().met());
+      sla.add(x);
+    }
+    m.put("sla", sla);
     m.put("alerts", alerts);
     m.put("timeline", timeline);
     return m;

@@ -2,6 +2,7 @@ package io.opsflow.workflow;
 
 import io.opsflow.incident.IncidentProcessSteps;
 import io.opsflow.incident.IncidentWorkflow;
+import io.opsflow.sla.SlaProcessSteps;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,10 +27,17 @@ public final class WorkflowRuntime implements AutoCloseable {
   }
 
   public static WorkflowRuntime start(
-      DataSource dataSource, IncidentProcessSteps steps, String historyLevel, Path workflows) {
+      DataSource dataSource,
+      IncidentProcessSteps steps,
+      SlaProcessSteps sla,
+      String historyLevel,
+      Path workflows) {
     ProcessEngine engine =
         new EngineFactory(
-                dataSource, steps, EngineFactory.Options.defaults().withHistoryLevel(historyLevel))
+                dataSource,
+                steps,
+                sla,
+                EngineFactory.Options.defaults().withHistoryLevel(historyLevel))
             .build();
     try {
       return new WorkflowRuntime(engine, EngineFactory.deploy(engine, workflows), workflows);
