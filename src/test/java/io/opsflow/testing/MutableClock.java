@@ -18,6 +18,10 @@ public final class MutableClock extends Clock {
     now = now.plus(d);
   }
 
+  public void set(Instant at) {
+    now = at;
+  }
+
   @Override
   public Instant instant() {
     return now;

@@ -1,0 +1,260 @@
+package io.opsflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opsflow.incident.AlertGrouping;
+import io.opsflow.incident.AlertSignal;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentCommands;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.Triage;
+import io.opsflow.kafka.IncidentEventCodec;
+import io.opsflow.sla.BusinessCalendar;
+import io.opsflow.sla.Holidays;
+import io.opsflow.sla.SlaPolicy;
+import io.opsflow.sla.SlaSettings;
+import io.opsflow.sla.WeeklyHours;
+import io.opsflow.sla.WorkingFrame;
+import io.opsflow.store.Database;
+import io.opsflow.store.EffectRecorder;
+import io.opsflow.store.HibernateIncidentStore;
+import io.opsflow.store.SlaClockRow;
+import io.opsflow.store.SlaClocks;
+import io.opsflow.store.SlaSteps;
+import io.opsflow.testing.MutableClock;
+import io.opsflow.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SLA clocks end to end through the engine, on opsflow's tables: an incident's priority starts its
+ * clocks, the {@code sla} process's timers sit at the instants of the organization's business
+ * calendar (Europe/Berlin, Monday to Friday 09:00-17:00), and moving the engine clock fires the
+ * warning and the breach. Nothing sleeps.
+ */
+class SlaTimersEndToEndTest {
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final MutableClock clock = new MutableClock(Instant.EPOCH);
+  private static TestDatabase testDb;
+  private static Database db;
+  private static ProcessEngine engine;
+  private static CamundaIncidentWorkflow workflow;
+  private static SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  private static EffectRecorder recorder;
+  private static SlaClocks clocks;
+  private static final IncidentEventCodec codec = new IncidentEventCodec();
+
+  @BeforeAll
+  static void start() {
+    testDb = TestDatabase.create();
+    db = Database.open(testDb.url(), testDb.user(), testDb.password(), 4);
+    BusinessCalendar berlin =
+        BusinessCalendar.of(
+            BERLIN, WeeklyHours.mondayToFriday(WorkingFrame.of("09:00", "17:00")), Holidays.none());
+    SlaSettings settings =
+        new SlaSettings(
+            Map.of("acme", new SlaSettings.Organization("berlin", berlin, SlaPolicy.defaults())),
+            SlaSettings.defaults().fallback());
+    clocks = new SlaClocks(() -> settings, clock, metrics);
+    recorder = new EffectRecorder(null, clock, clocks);
+    SlaSteps steps = new SlaSteps(db, clocks, codec, recorder, () -> {}, clock, metrics);
+    engine =
+        new EngineFactory(
+                db.dataSource(),
+                new RecordingIncidentSteps(),
+                steps,
+                EngineFactory.Options.defaults()
+                    .withJobExecutor(
+                        false, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500)))
+            .build();
+    EngineFactory.deploy(engine, Path.of("workflows"));
+    workflow = new CamundaIncidentWorkflow(engine);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    db.close();
+    testDb.close();
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aP1OpenedFridayEveningWarnsAndBreachesOnMondayAndAPauseMovesTheDeadline() {
+    // Friday 2026-11-20 16:30 in Berlin
+    String id = openIncident(Instant.parse("2026-11-20T15:30:00Z"));
+    inTransaction(
+        s -> new Triage().prioritizeByHand(incident(s, id), "P-1", "user:alice", now(), s));
+    String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
+    workflow.startSla(response);
+
+    // 75% of one business day (6 h): half an hour on Friday, 5.5 h on Monday: Monday 14:30
+    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-23T14:30"));
+    runTimerAt(response, berlin("2026-11-23T14:30"));
+    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response warning: 75% of the P-1"));
+    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-23T16:30"));
+
+    // waiting on the customer from Monday 15:00 to Tuesday 09:00: 2 business hours paused
+    setNow(berlin("2026-11-23T15:00"));
+    inTransaction(s -> recorderClocks().pause(s.session(), incident(s, id), now(), "waiting"));
+    workflow.updateSla(response);
+    assertThat(timers(response)).isEmpty();
+    setNow(berlin("2026-11-24T09:00"));
+    inTransaction(s -> recorderClocks().resume(s.session(), incident(s, id), now()));
+    workflow.updateSla(response);
+    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-24T10:30"));
+
+    runTimerAt(response, berlin("2026-11-24T10:30"));
+    assertThat(timeline(id))
+        .anyMatch(m -> m.startsWith("SLA response breached: the P-1 target was due "));
+    assertThat(metrics.counter("opsflow.sla.breaches", "priority", "P-1", "organization", "acme", "kind", "response").count())
+        .isEqualTo(1.0);
+
+    setNow(berlin("2026-11-24T11:00"));
+    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
+    workflow.updateSla(response);
+    assertThat(timers(response)).isEmpty();
+    assertThat(processRunning(response)).isFalse();
+    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response missed: stopped "));
+  }
+
+  @Test
+  void aP0IsOneRealHourAcrossTheNightTheClocksGoBack() {
+    // 2026-10-25 02:30 CEST, half an hour before Berlin's clocks go back
+    Instant opened = Instant.parse("2026-10-25T00:30:00Z");
+    String id = openIncident(opened);
+    inTransaction(
+        s -> new Triage().prioritizeByHand(incident(s, id), "P-0", "user:alice", now(), s));
+    String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
+    String resolution = SlaClockRow.idOf(id, SlaClockRow.RESOLUTION);
+    workflow.startSla(response);
+    workflow.startSla(resolution);
+
+    assertThat(timerDue(response)).isEqualTo(opened.plusSeconds(45 * 60));
+    runTimerAt(response, opened.plusSeconds(45 * 60));
+    assertThat(timerDue(response)).isEqualTo(opened.plusSeconds(3600));
+
+    setNow(opened.plusSeconds(50 * 60));
+    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
+    workflow.updateSla(response);
+    assertThat(processRunning(response)).isFalse();
+    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response met: stopped "));
+    assertThat(processRunning(resolution)).isTrue();
+    assertThat(timerDue(resolution)).isEqualTo(opened.plusSeconds(3 * 3600)); // 75% of 4 h
+  }
+
+  /** The clocks the recorder moves, for pause and resume as the API calls them. */
+  private static SlaClocks recorderClocks() {
+    return clocks;
+  }
+
+  private String openIncident(Instant at) {
+    setNow(at);
+    String key = "sla-" + UUID.randomUUID();
+    inTransaction(
+        s ->
+            new AlertGrouping()
+                .apply(
+                    new AlertSignal(
+                        UUID.randomUUID().toString(),
+                        "acme",
+                        "integration-1",
+                        "integration:prometheus",
+                        "alertmanager",
+                        key,
+                        AlertSignal.Action.TRIGGER,
+                        "Checkout slow",
+                        "error",
+                        "{}",
+                        at,
+                        List.of(new AlertSignal.Item("fp", true, "Checkout slow", "{}"))),
+                    s));
+    return db.inTransaction(
+        s ->
+            s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
+                .setParameter("k", key)
+                .getSingleResult());
+  }
+
+  private static Incident incident(HibernateIncidentStore s, String id) {
+    return s.find(id).orElseThrow();
+  }
+
+  private void inTransaction(Consumer<HibernateIncidentStore> work) {
+    db.inTransaction(
+        s -> {
+          work.accept(new HibernateIncidentStore(s, codec, recorder));
+          return null;
+        });
+  }
+
+  private static Instant now() {
+    return clock.instant();
+  }
+
+  private static void setNow(Instant at) {
+    clock.set(at);
+    ClockUtil.setCurrentTime(Date.from(at));
+  }
+
+  private static Instant berlin(String localDateTime) {
+    return java.time.LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
+  }
+
+  private List<String> timeline(String incidentId) {
+    return db.inTransaction(
+        s ->
+            s.createSelectionQuery(
+                    "from TimelineEntry where incidentId = :id order by id", TimelineEntry.class)
+                .setParameter("id", incidentId)
+                .getResultList()
+                .stream()
+                .map(TimelineEntry::message)
+                .toList());
+  }
+
+  private List<Job> timers(String clockId) {
+    return engine.getManagementService().createJobQuery().processInstanceBusinessKey(clockId).timers().list();
+  }
+
+  private Instant timerDue(String clockId) {
+    List<Job> timers = timers(clockId);
+    assertThat(timers).hasSize(1);
+    return timers.get(0).getDuedate().toInstant();
+  }
+
+  private void runTimerAt(String clockId, Instant at) {
+    setNow(at);
+    List<Job> timers = timers(clockId);
+    assertThat(timers).hasSize(1);
+    assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(at);
+    engine.getManagementService().executeJob(timers.get(0).getId());
+  }
+
+  private boolean processRunning(String clockId) {
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(clockId)
+            .count()
+        > 0;
+  }
+}
