@@ -30,6 +30,7 @@ import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
+import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.WebhookStore;
@@ -42,6 +43,7 @@ import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
 import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
+import io.opsflow.web.SlaReportRoutes;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
 import io.opsflow.web.WebhookRoutes;
@@ -262,6 +264,7 @@ public final class App implements AutoCloseable {
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
+                new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
                 new WebhookRoutes(
                         auth,
                         webhooks,

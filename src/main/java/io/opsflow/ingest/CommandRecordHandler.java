@@ -21,7 +21,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** Applies human actions from {@code opsflow.commands}, once each by envelope id. */
 public final class CommandRecordHandler implements RecordHandler {
   private static final Set<String> KNOWN =
-      Set.of(EnvelopeTypes.ACKNOWLEDGE, EnvelopeTypes.RESOLVE, EnvelopeTypes.PRIORITIZE);
+      Set.of(
+          EnvelopeTypes.ACKNOWLEDGE,
+          EnvelopeTypes.RESOLVE,
+          EnvelopeTypes.PRIORITIZE,
+          EnvelopeTypes.SLA_PAUSE,
+          EnvelopeTypes.SLA_RESUME);
 
   private final String group;
   private final Database db;
@@ -80,6 +85,20 @@ public final class CommandRecordHandler implements RecordHandler {
     return rejected;
   }
 
+  private static IncidentCommands.Result clocks(
+      HibernateIncidentStore store,
+      String incidentId,
+      java.util.function.Predicate<io.opsflow.incident.Incident> change) {
+    return store
+        .find(incidentId)
+        .map(
+            i ->
+                change.test(i)
+                    ? IncidentCommands.Result.APPLIED
+                    : IncidentCommands.Result.NO_CHANGE)
+        .orElse(IncidentCommands.Result.NOT_FOUND);
+  }
+
   /**
    * @return null when applied (or applied before), else the reason it cannot be
    */
@@ -100,6 +119,21 @@ public final class CommandRecordHandler implements RecordHandler {
           case EnvelopeTypes.ACKNOWLEDGE ->
               commands.acknowledge(incidentId, actor, e.time(), store);
           case EnvelopeTypes.RESOLVE -> commands.resolve(incidentId, actor, e.time(), store);
+          case EnvelopeTypes.SLA_PAUSE ->
+              clocks(
+                  store,
+                  incidentId,
+                  i ->
+                      effects.pauseClocks(
+                          store.session(),
+                          i,
+                          e.time(),
+                          e.data().path("reason").asText("paused by " + actor)
+                              + " ("
+                              + actor
+                              + ")"));
+          case EnvelopeTypes.SLA_RESUME ->
+              clocks(store, incidentId, i -> effects.resumeClocks(store.session(), i, e.time()));
           default ->
               commands.prioritize(
                   incidentId, e.data().path("priority").asText(""), actor, e.time(), store);

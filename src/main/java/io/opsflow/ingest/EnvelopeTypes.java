@@ -12,6 +12,11 @@ public final class EnvelopeTypes {
   /** A person sets the priority; data {@code {"incidentId": ..., "priority": "P-1"}}. */
   public static final String PRIORITIZE = "io.opsflow.command.incident.prioritize";
 
+  /** Pause (with a {@code reason}) or resume the incident's SLA clocks. */
+  public static final String SLA_PAUSE = "io.opsflow.command.incident.sla_pause";
+
+  public static final String SLA_RESUME = "io.opsflow.command.incident.sla_resume";
+
   /** Extension attribute: the integration (token) id that accepted the alert. */
   public static final String INTEGRATION = "integrationid";
 

@@ -87,6 +87,16 @@ public final class EffectRecorder {
     write(session, incident.id(), planner.onEscalation(incident, step, users, room));
   }
 
+  /** Pauses the incident's running SLA clocks; false when none ran (or clocks are off). */
+  public boolean pauseClocks(Session session, Incident incident, java.time.Instant at, String why) {
+    return clocks != null && clocks.pause(session, incident, at, why);
+  }
+
+  /** Resumes the incident's paused SLA clocks; false when none was paused. */
+  public boolean resumeClocks(Session session, Incident incident, java.time.Instant at) {
+    return clocks != null && clocks.resume(session, incident, at);
+  }
+
   /** An SLA warning or breach of the incident. */
   public void onSlaNotice(Session session, Incident incident, String key, String text) {
     if (planner == null) {

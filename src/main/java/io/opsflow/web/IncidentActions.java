@@ -63,6 +63,24 @@ public final class IncidentActions {
         incidentId, EnvelopeTypes.PRIORITIZE, Map.of("priority", priority), actor, source, scope);
   }
 
+  /** Requests that the incident's SLA clocks pause (with a reason) or resume. */
+  public String slaClocks(
+      String incidentId, boolean pause, String reason, String actor, String source, String scope) {
+    if (pause && (reason == null || reason.isBlank())) {
+      throw ApiException.badRequest("a pause needs a reason");
+    }
+    if (reason != null && reason.length() > 500) {
+      throw ApiException.badRequest("reason is limited to 500 characters");
+    }
+    return request(
+        incidentId,
+        pause ? EnvelopeTypes.SLA_PAUSE : EnvelopeTypes.SLA_RESUME,
+        pause ? Map.of("reason", reason) : Map.of(),
+        actor,
+        source,
+        scope);
+  }
+
   private String request(
       String incidentId,
       String type,

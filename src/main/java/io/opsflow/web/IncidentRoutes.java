@@ -29,6 +29,8 @@ public final class IncidentRoutes {
     routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, EnvelopeTypes.ACKNOWLEDGE));
     routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, EnvelopeTypes.RESOLVE));
     routes.post("/api/v1/incidents/{id}/priority", this::prioritize);
+    routes.post("/api/v1/incidents/{id}/sla/pause", ctx -> slaClocks(ctx, true));
+    routes.post("/api/v1/incidents/{id}/sla/resume", ctx -> slaClocks(ctx, false));
   }
 
   private Principal reader(Context ctx) {
@@ -78,6 +80,17 @@ public final class IncidentRoutes {
         ctx,
         202,
         Map.of("id", commandId, "incidentId", id, "priority", priority, "status", "accepted"));
+  }
+
+  /** {@code {"reason": "waiting on the customer"}}: pauses the SLA clocks; resume needs no body. */
+  private void slaClocks(Context ctx, boolean pause) {
+    Principal p = actor(ctx);
+    byte[] raw = Http.body(ctx);
+    String reason = raw.length == 0 ? null : Http.parse(raw).path("reason").asText(null);
+    String id = ctx.pathParam("id");
+    String commandId =
+        actions.slaClocks(id, pause, reason, p.actor(), "/api/v1/incidents", p.scope());
+    Http.json(ctx, 202, Map.of("id", commandId, "incidentId", id, "status", "accepted"));
   }
 
   private Principal actor(Context ctx) {
