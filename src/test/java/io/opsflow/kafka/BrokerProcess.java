@@ -38,7 +38,9 @@ final class BrokerProcess {
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(args[1], args[2], args[3])).get(30, TimeUnit.SECONDS);
     }
-    Files.writeString(dir.resolve(PRODUCED), bootstrap);
+    // written aside, then moved: the test polls for the file and must never read it half-written
+    java.nio.file.Path written = Files.writeString(dir.resolve(PRODUCED + ".tmp"), bootstrap);
+    Files.move(written, dir.resolve(PRODUCED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     Thread.sleep(TimeUnit.MINUTES.toMillis(10));
   }
 }

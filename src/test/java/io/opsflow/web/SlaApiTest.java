@@ -53,9 +53,12 @@ class SlaApiTest {
         api.await(
             "/api/v1/incidents/" + id,
             t.sre(),
-            x -> clock(x, "response").path("paused").asBoolean());
-    assertThat(paused.path("timeline").findValuesAsText("message"))
-        .anyMatch(m -> m.equals("SLA clocks paused: waiting on the customer (user:alice)"));
+            x ->
+                clock(x, "response").path("paused").asBoolean()
+                    && x.path("timeline")
+                        .findValuesAsText("message")
+                        .contains("SLA clocks paused: waiting on the customer (user:alice)"));
+    assertThat(clock(paused, "resolution").path("paused").asBoolean()).isTrue();
     assertThat(api.post(path + "resume", t.sre(), "").status()).isEqualTo(202);
     JsonNode resumed =
         api.await(
