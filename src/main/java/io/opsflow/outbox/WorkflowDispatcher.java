@@ -31,8 +31,8 @@ public final class WorkflowDispatcher extends Drainer {
   /**
    * Threads delivering signals of different incidents at once. A worker holds the engine's database
    * connection while a task of the process opens its own transaction on a second one; with the
-   * engine's job executor (3 threads, the same nesting) at most 7 callers hold one connection while
-   * waiting for another, so the application's pool of 10 cannot run dry on them alone.
+   * engine's job executor (3 core threads, the same nesting) at most 7 callers hold one connection
+   * while waiting for another, so the application's pool of 10 cannot run dry on them alone.
    */
   public static final int DEFAULT_WORKERS = 4;
 
