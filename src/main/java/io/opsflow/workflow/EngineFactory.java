@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -133,6 +135,7 @@ public final class EngineFactory {
     config.setDbMetricsReporterActivate(false);
     config.setTaskMetricsEnabled(false);
     config.setJavaSerializationFormatEnabled(false);
+    config.setDmnEngineConfiguration(dmnEngineConfiguration());
     return config.buildProcessEngine();
   }
 
@@ -158,6 +161,19 @@ public final class EngineFactory {
     beans.put(
         ProcessConstants.BEAN_REMIND_STATUS_UPDATE, new RemindStatusUpdateDelegate(incidentSteps));
     return beans;
+  }
+
+  /**
+   * Camunda's DMN defaults (FEEL for every cell), with the literal cells of decision tables
+   * answered without the FEEL interpreter (see {@link LiteralFeelEngine}); the answers are the
+   * same.
+   */
+  static DefaultDmnEngineConfiguration dmnEngineConfiguration() {
+    DefaultDmnEngineConfiguration dmn =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    dmn.setFeelEngineFactory(new LiteralFeelEngine.Factory());
+    return dmn;
   }
 
   private DefaultJobExecutor jobExecutor() {
