@@ -123,7 +123,12 @@ public final class App implements AutoCloseable {
 
     db =
         Database.open(
-            config.jdbcUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null), 10);
+            config.jdbcUrl(),
+            config.dbUser().orElse(null),
+            config.dbPassword().orElse(null),
+            // alert consumers, 4 workflow dispatchers (up to 2 connections each), up to 10 engine
+            // job threads, 8 effect workers, the drainers and the HTTP routes
+            24);
     running.push(db);
 
     TokenRepository tokenRepository = new TokenRepository(db);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,9 @@ public final class EffectDispatcher extends Drainer {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final ExecutorService pool;
+  private static final int IN_FLIGHT = 64;
+  private final java.util.concurrent.Semaphore inFlight =
+      new java.util.concurrent.Semaphore(IN_FLIGHT);
 
   public EffectDispatcher(
       EffectStore store,
@@ -60,15 +62,32 @@ public final class EffectDispatcher extends Drainer {
             });
   }
 
+  /**
+   * Claims what is due and hands it to the workers without waiting for them: a slow vendor call
+   * holds back only its own incident (whose next effect is not due while this one is claimed), and
+   * a worker that finishes wakes the loop so the incident's next effect goes at once. At most
+   * {@link #IN_FLIGHT} effects are claimed and not yet delivered.
+   */
   @Override
   protected int drainOnce() throws Exception {
-    List<EffectRow> claimed = store.claimDue(clock.millis(), LEASE_MS, 200);
-    List<Future<?>> running = new ArrayList<>(claimed.size());
-    for (EffectRow row : claimed) {
-      running.add(pool.submit(() -> deliver(row)));
+    int room = inFlight.availablePermits();
+    if (room == 0) {
+      inFlight.acquire();
+      inFlight.release();
+      return 1;
     }
-    for (Future<?> f : running) {
-      f.get();
+    List<EffectRow> claimed = store.claimDue(clock.millis(), LEASE_MS, Math.min(room, 200));
+    for (EffectRow row : claimed) {
+      inFlight.acquire();
+      pool.execute(
+          () -> {
+            try {
+              deliver(row);
+            } finally {
+              inFlight.release();
+              wake();
+            }
+          });
     }
     return claimed.size();
   }
