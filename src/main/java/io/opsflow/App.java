@@ -30,6 +30,7 @@ import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.WebhookStore;
+import io.opsflow.uptime.Uptime;
 import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
 import io.opsflow.web.HealthRoutes;
@@ -71,6 +72,7 @@ public final class App implements AutoCloseable {
   public static final String ALERTS_GROUP = "opsflow-incidents";
   public static final String COMMANDS_GROUP = "opsflow-commands";
   public static final String WEBHOOKS_GROUP = "opsflow-webhooks";
+  public static final String CHECKS_GROUP = "opsflow-checks";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private volatile boolean ready;
@@ -82,6 +84,7 @@ public final class App implements AutoCloseable {
   private long startupMillis;
   private Path oncallDir;
   private IncidentWorkflow incidentWorkflow;
+  private Uptime uptime;
   private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
   private App() {}
@@ -224,6 +227,23 @@ public final class App implements AutoCloseable {
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
+    uptime =
+        Uptime.start(
+            config.slaDir(),
+            new Uptime.Parts(db, publisher, auth, tokens, tokenRepository, CHECKS_GROUP),
+            Clock.systemUTC());
+    running.push(uptime);
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            CHECKS_GROUP,
+            config.instanceId(),
+            Topics.CHECKS,
+            uptime.checkHandler(),
+            producer,
+            dbUp,
+            topic -> offsets.positions(CHECKS_GROUP, topic),
+            metrics));
     IncidentQueries queries = new IncidentQueries(db);
     IncidentActions actions = new IncidentActions(queries, publisher);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
@@ -231,8 +251,8 @@ public final class App implements AutoCloseable {
     components.put("kafka", clients::healthy);
     components.put("engine", workflow::healthy);
     components.put("consumers", () -> consumers.stream().allMatch(ConsumerLoop::alive));
-    HttpServer http =
-        new HttpServer(
+    List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routes =
+        new java.util.ArrayList<>(
             List.of(
                 new HealthRoutes(components, () -> integrations(config), () -> ready, metrics)
                     ::register,
@@ -252,8 +272,9 @@ public final class App implements AutoCloseable {
                         config.slackSigningSecret().map(SlackSignature::new),
                         actions,
                         Clock.systemUTC())
-                    ::register),
-            metrics);
+                    ::register));
+    routes.addAll(uptime.routes());
+    HttpServer http = new HttpServer(routes, metrics);
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());
     ready = true;
@@ -332,6 +353,11 @@ public final class App implements AutoCloseable {
 
   public IncidentWorkflow incidentWorkflow() {
     return incidentWorkflow;
+  }
+
+  /** Maintenance windows, checks, uptime and heartbeats. */
+  public Uptime uptime() {
+    return uptime;
   }
 
   public Path oncallDir() {

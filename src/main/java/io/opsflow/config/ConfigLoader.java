@@ -66,7 +66,8 @@ public final class ConfigLoader {
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
         parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
         Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),
-        effects());
+        effects(),
+        Path.of(get("SLA_DIR").orElse("./sla")));
   }
 
   private EffectsConfig effects() {

@@ -32,7 +32,8 @@ public record OpsflowConfig(
     Duration webhookFirstRetry,
     Duration webhookGiveUpAfter,
     boolean webhookAllowPrivate,
-    EffectsConfig effects) {
+    EffectsConfig effects,
+    Path slaDir) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -94,7 +95,8 @@ public record OpsflowConfig(
         webhookFirstRetry,
         webhookGiveUpAfter,
         webhookAllowPrivate,
-        effects);
+        effects,
+        slaDir);
   }
 
   @Override

@@ -12,6 +12,9 @@ public final class EnvelopeTypes {
   /** A person sets the priority; data {@code {"incidentId": ..., "priority": "P-1"}}. */
   public static final String PRIORITIZE = "io.opsflow.command.incident.prioritize";
 
+  /** A synthetic check result on {@code opsflow.checks}; data is one result object. */
+  public static final String CHECK_RESULT = "io.opsflow.check.result.v1";
+
   /** Extension attribute: the integration (token) id that accepted the alert. */
   public static final String INTEGRATION = "integrationid";
 
