@@ -1,5 +1,6 @@
 package io.opsflow;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -54,11 +55,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -251,8 +254,8 @@ public final class App implements AutoCloseable {
     components.put("kafka", clients::healthy);
     components.put("engine", workflow::healthy);
     components.put("consumers", () -> consumers.stream().allMatch(ConsumerLoop::alive));
-    List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routes =
-        new java.util.ArrayList<>(
+    List<Consumer<RoutesConfig>> routes =
+        new ArrayList<>(
             List.of(
                 new HealthRoutes(components, () -> integrations(config), () -> ready, metrics)
                     ::register,

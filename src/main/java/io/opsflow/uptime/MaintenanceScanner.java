@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes {@code io.opsflow.maintenance.started} / {@code .ended} to {@code opsflow.events} as
@@ -28,15 +29,27 @@ public final class MaintenanceScanner extends Drainer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MaintenanceCalendar calendar;
-  private final Publisher publisher;
+  private final BiConsumer<String, CloudEvent> sink;
   private final Clock clock;
   private Instant scannedUpTo;
+  private Instant sentUpTo = Instant.MIN;
 
+  /** Publishes to {@code opsflow.events} through {@code publisher}. */
   public MaintenanceScanner(
       MaintenanceCalendar calendar, Publisher publisher, Clock clock, long everyMillis) {
+    this(
+        calendar, (key, event) -> publisher.publish(Topics.EVENTS, key, event), clock, everyMillis);
+  }
+
+  /** Hands each (record key, event) to {@code sink}, which throws when it could not send. */
+  public MaintenanceScanner(
+      MaintenanceCalendar calendar,
+      BiConsumer<String, CloudEvent> sink,
+      Clock clock,
+      long everyMillis) {
     super("opsflow-maintenance", everyMillis);
     this.calendar = calendar;
-    this.publisher = publisher;
+    this.sink = sink;
     this.clock = clock;
     this.scannedUpTo = clock.instant();
   }
@@ -52,7 +65,11 @@ public final class MaintenanceScanner extends Drainer {
     Instant now = clock.instant();
     int sent = 0;
     for (MaintenanceTransition t : calendar.transitionsBetween(scannedUpTo, now)) {
-      publisher.publish(Topics.EVENTS, key(t), event(t));
+      if (t.at().isBefore(sentUpTo)) {
+        continue; // sent before a failure interrupted the previous scan
+      }
+      sink.accept(key(t), event(t));
+      sentUpTo = t.at();
       sent++;
     }
     scannedUpTo = now;
