@@ -58,17 +58,16 @@ public final class HeartbeatRoutes {
     if (!body.has("interval") && !body.has("grace") && !body.has("retention")) {
       return null;
     }
-    HeartbeatStore.Settings current =
+    java.util.Optional<HeartbeatStore.Settings> current =
         store
             .find(org, source)
             .filter(h -> h.state() != Heartbeat.State.UNREGISTERED)
-            .map(h -> new HeartbeatStore.Settings(h.interval(), h.grace(), h.retention()))
-            .orElse(HeartbeatStore.Settings.defaults());
-    Duration interval = duration(body, "interval", current.interval());
-    Duration grace =
-        duration(
-            body, "grace", body.has("interval") && !body.has("grace") ? interval : current.grace());
-    Duration retention = duration(body, "retention", current.retention());
+            .map(h -> new HeartbeatStore.Settings(h.interval(), h.grace(), h.retention()));
+    HeartbeatStore.Settings base = current.orElse(HeartbeatStore.Settings.defaults());
+    Duration interval = duration(body, "interval", base.interval());
+    // a new source's grace defaults to its interval; a registered one keeps its grace
+    Duration grace = duration(body, "grace", current.isPresent() ? base.grace() : interval);
+    Duration retention = duration(body, "retention", base.retention());
     Heartbeat.invalid(interval, grace, retention)
         .ifPresent(
             reason -> {

@@ -91,6 +91,21 @@ class HeartbeatIncidentTest {
   }
 
   @Test
+  void aNewSourcesGraceIsItsIntervalAndARegisteredOneKeepsIt() {
+    TestApp.Tenant acme = app.aCustomerOrg();
+    JsonNode first =
+        api.post("/api/v1/heartbeats/etl", acme.integration(), "{\"interval\":\"PT10M\"}").body();
+    assertThat(first.path("grace").asText()).isEqualTo("PT10M");
+    assertThat(first.path("retention").asText()).isEqualTo("PT168H");
+    JsonNode changed =
+        api.post("/api/v1/heartbeats/etl", acme.integration(), "{\"interval\":\"PT20M\"}").body();
+    assertThat(changed.path("interval").asText()).isEqualTo("PT20M");
+    assertThat(changed.path("grace").asText()).isEqualTo("PT10M");
+    JsonNode beat = api.post("/api/v1/heartbeats/etl", acme.integration(), null).body();
+    assertThat(beat.path("interval").asText()).isEqualTo("PT20M");
+  }
+
+  @Test
   void badSettingsAre400AndOnlyIntegrationsBeat() {
     TestApp.Tenant acme = app.aCustomerOrg();
     ApiCalls.Resp tooShort =
