@@ -1,5 +1,6 @@
 package io.opsflow;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,6 +35,7 @@ import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.WebhookStore;
+import io.opsflow.uptime.Uptime;
 import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
 import io.opsflow.web.HealthRoutes;
@@ -58,11 +60,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +80,7 @@ public final class App implements AutoCloseable {
   public static final String ALERTS_GROUP = "opsflow-incidents";
   public static final String COMMANDS_GROUP = "opsflow-commands";
   public static final String WEBHOOKS_GROUP = "opsflow-webhooks";
+  public static final String CHECKS_GROUP = "opsflow-checks";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private volatile boolean ready;
@@ -88,6 +93,7 @@ public final class App implements AutoCloseable {
   private long startupMillis;
   private Path oncallDir;
   private IncidentWorkflow incidentWorkflow;
+  private Uptime uptime;
   private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
   private App() {}
@@ -252,6 +258,23 @@ public final class App implements AutoCloseable {
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
+    uptime =
+        Uptime.start(
+            config.slaDir(),
+            new Uptime.Parts(db, publisher, auth, tokens, tokenRepository, CHECKS_GROUP),
+            Clock.systemUTC());
+    running.push(uptime);
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            CHECKS_GROUP,
+            config.instanceId(),
+            Topics.CHECKS,
+            uptime.checkHandler(),
+            producer,
+            dbUp,
+            topic -> offsets.positions(CHECKS_GROUP, topic),
+            metrics));
     IncidentQueries queries = new IncidentQueries(db, clocks);
     IncidentActions actions = new IncidentActions(queries, publisher);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
@@ -259,8 +282,8 @@ public final class App implements AutoCloseable {
     components.put("kafka", clients::healthy);
     components.put("engine", workflow::healthy);
     components.put("consumers", () -> consumers.stream().allMatch(ConsumerLoop::alive));
-    HttpServer http =
-        new HttpServer(
+    List<Consumer<RoutesConfig>> routes =
+        new ArrayList<>(
             List.of(
                 new HealthRoutes(components, () -> integrations(config), () -> ready, metrics)
                     ::register,
@@ -281,8 +304,9 @@ public final class App implements AutoCloseable {
                         config.slackSigningSecret().map(SlackSignature::new),
                         actions,
                         Clock.systemUTC())
-                    ::register),
-            metrics);
+                    ::register));
+    routes.addAll(uptime.routes());
+    HttpServer http = new HttpServer(routes, metrics);
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());
     ready = true;
@@ -361,6 +385,11 @@ public final class App implements AutoCloseable {
 
   public IncidentWorkflow incidentWorkflow() {
     return incidentWorkflow;
+  }
+
+  /** Maintenance windows, checks, uptime and heartbeats. */
+  public Uptime uptime() {
+    return uptime;
   }
 
   public Path oncallDir() {

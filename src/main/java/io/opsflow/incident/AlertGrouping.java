@@ -117,6 +117,16 @@ public final class AlertGrouping {
       store
           .findAlert(incident.id(), item.fingerprint())
           .ifPresent(a -> a.update(item, signal.at()));
+      if (item.summary() != null && !item.summary().isBlank()) {
+        // a resolve that says why (a heartbeat unregistered, a burn that stopped) keeps the reason
+        note(
+            store,
+            incident,
+            signal,
+            "alert_resolved",
+            IncidentEvent.ALERT_RESOLVED,
+            "Alert " + describe(item) + " resolved");
+      }
     }
     IncidentTransitions.resolve(incident, actor(signal), signal.at(), store);
     return Outcome.RESOLVED;

@@ -17,6 +17,9 @@ public final class EnvelopeTypes {
 
   public static final String SLA_RESUME = "io.opsflow.command.incident.sla_resume";
 
+  /** A synthetic check result on {@code opsflow.checks}; data is one result object. */
+  public static final String CHECK_RESULT = "io.opsflow.check.result.v1";
+
   /** Extension attribute: the integration (token) id that accepted the alert. */
   public static final String INTEGRATION = "integrationid";
 

@@ -35,12 +35,14 @@ public final class Topics {
   public static final String COMMANDS = "opsflow.commands";
   public static final String EVENTS = "opsflow.events";
   public static final String DLQ = "opsflow.dlq";
+  public static final String CHECKS = "opsflow.checks";
 
   /** Where the definitions sit, in the source tree and on the classpath. */
   public static final String RESOURCE = "infra/kafka/topics.properties";
 
   private static final Logger log = LoggerFactory.getLogger(Topics.class);
-  private static final List<String> REQUIRED = List.of(ALERTS, TICKETS, COMMANDS, EVENTS, DLQ);
+  private static final List<String> REQUIRED =
+      List.of(ALERTS, TICKETS, COMMANDS, EVENTS, DLQ, CHECKS);
   private static final int MAX_REPLICATION = 3;
   private static final long TIMEOUT_SECONDS = 30;
 

@@ -6,13 +6,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.ingest.AlertmanagerFormat;
 import io.opsflow.ingest.EnvelopeTypes;
+import io.opsflow.ingest.Envelopes;
 import io.opsflow.ingest.InvalidPayloadException;
 import io.opsflow.ingest.PagerDutyFormat;
 import io.opsflow.kafka.CloudEvent;
-import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,16 +120,11 @@ public final class IntakeRoutes {
 
   private static CloudEvent envelope(
       String type, Principal integration, String subject, byte[] data) {
-    return new CloudEvent(
-        EnvelopeIds.next(),
-        "/integrations/" + integration.tokenId(),
-        type,
-        Instant.now(),
-        subject,
-        Map.of(
-            EnvelopeTypes.INTEGRATION, integration.tokenId(),
-            EnvelopeTypes.INTEGRATION_NAME, integration.name(),
-            EnvelopeTypes.ORGANIZATION, integration.organizationId()),
-        data);
+    return Envelopes.of(type, sender(integration), subject, data);
+  }
+
+  static Envelopes.Sender sender(Principal integration) {
+    return new Envelopes.Sender(
+        integration.tokenId(), integration.name(), integration.organizationId());
   }
 }

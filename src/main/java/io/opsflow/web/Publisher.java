@@ -32,6 +32,30 @@ public final class Publisher {
     }
   }
 
+  /** A record to publish: its key and envelope. */
+  public record Keyed(String key, CloudEvent event) {}
+
+  /** Sends every record, then waits for all the acknowledgements. */
+  public void publishAll(String topic, java.util.List<Keyed> records) {
+    java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+    for (Keyed r : records) {
+      acks.add(
+          producer.send(
+              new ProducerRecord<>(
+                  topic, r.key().getBytes(StandardCharsets.UTF_8), r.event().encode())));
+    }
+    try {
+      for (java.util.concurrent.Future<?> ack : acks) {
+        ack.get(15, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(e);
+    }
+  }
+
   private static ApiException unavailable(Exception e) {
     return new ApiException(
         503, "unavailable", "the event log did not acknowledge the write; retry: " + e);

@@ -51,6 +51,7 @@ public final class TestApp {
       env.put("OPSFLOW_WEBHOOK_GIVE_UP_AFTER", "PT3S");
       // the tests' webhook receivers listen on 127.0.0.1
       env.put("OPSFLOW_WEBHOOK_ALLOW_PRIVATE", "true");
+      env.put("OPSFLOW_SLA_DIR", copyOf(Path.of("sla"), data.resolve("sla")).toString());
       env.put("OPSFLOW_ONCALL_DIR", copyOf(Path.of("oncall"), data.resolve("oncall")).toString());
       env.put(
           "OPSFLOW_WORKFLOWS_DIR",

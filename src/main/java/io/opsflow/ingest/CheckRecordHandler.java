@@ -1,0 +1,56 @@
+package io.opsflow.ingest;
+
+import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.RecordHandler;
+import io.opsflow.store.CheckResultStore;
+import io.opsflow.store.ConsumerOffsets;
+import io.opsflow.store.Database;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Stores a batch of {@code opsflow.checks} results in one transaction with the consumer positions.
+ * A result is stored once per envelope id, so a replay changes nothing; undecodable records go to
+ * the dead-letter topic.
+ */
+public final class CheckRecordHandler implements RecordHandler {
+  private final String group;
+  private final Database db;
+
+  public CheckRecordHandler(String group, Database db) {
+    this.group = group;
+    this.db = db;
+  }
+
+  @Override
+  public List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<Rejected> rejected = new ArrayList<>();
+    Map<String, CheckResultStore.Stored> results = new LinkedHashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      try {
+        CloudEvent.Parsed e = CloudEvent.decode(r.value());
+        if (!EnvelopeTypes.CHECK_RESULT.equals(e.type())) {
+          throw new InvalidPayloadException("unknown check type '" + e.type() + "'");
+        }
+        String org = e.extension(EnvelopeTypes.ORGANIZATION);
+        if (org == null) {
+          throw new InvalidPayloadException("envelope has no organizationid");
+        }
+        results.putIfAbsent(
+            e.id(),
+            new CheckResultStore.Stored(e.id(), org, CheckResultFormat.read(e.data(), e.time())));
+      } catch (IllegalArgumentException e) {
+        rejected.add(new Rejected(r, e.getMessage()));
+      }
+    }
+    db.inTransaction(
+        session -> {
+          ConsumerOffsets.advance(session, group, RecordHandler.nextPositions(records));
+          return CheckResultStore.record(session, results.values());
+        });
+    return rejected;
+  }
+}

@@ -1,0 +1,83 @@
+package io.opsflow.uptime;
+
+import io.opsflow.outbox.Drainer;
+import io.opsflow.sla.Heartbeat;
+import io.opsflow.sla.SlaAlert;
+import io.opsflow.sla.SlaAlerts;
+import io.opsflow.store.HeartbeatStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Every second: a source whose last beat is older than interval + grace triggers {@code
+ * heartbeat:<source>}; its next beat resolves it; a source silent beyond its retention is
+ * unregistered (resolving with that reason if it was late). The state change is claimed in the
+ * database first (so two instances never both act), then the alert is sent; if the send fails the
+ * claim is undone and the next scan tries again.
+ */
+public final class HeartbeatScanner extends Drainer {
+  private final HeartbeatStore store;
+  private final SlaAlerts alerts;
+  private final Clock clock;
+
+  public HeartbeatScanner(HeartbeatStore store, SlaAlerts alerts, Clock clock, long everyMillis) {
+    super("opsflow-heartbeats", everyMillis);
+    this.store = store;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  @Override
+  protected int drainOnce() {
+    scan();
+    return 0; // wait for the next tick either way
+  }
+
+  /** One pass over the registered sources; returns how many changed state. */
+  public int scan() {
+    Instant now = clock.instant();
+    int changed = 0;
+    for (Heartbeat h : store.registered()) {
+      var change = h.changeAt(now);
+      if (change.isEmpty() || !store.transition(h, change.get().to(), now)) {
+        continue;
+      }
+      changed++;
+      if (change.get().action() == null) {
+        continue;
+      }
+      try {
+        alerts.send(alert(h, change.get()));
+      } catch (RuntimeException e) {
+        Heartbeat claimed =
+            new Heartbeat(
+                h.organizationId(),
+                h.source(),
+                h.interval(),
+                h.grace(),
+                h.retention(),
+                h.lastBeatAt(),
+                change.get().to());
+        store.transition(claimed, h.state(), now);
+        throw e;
+      }
+    }
+    return changed;
+  }
+
+  private static SlaAlert alert(Heartbeat h, Heartbeat.Change c) {
+    return new SlaAlert(
+        h.organizationId(),
+        h.dedupKey(),
+        c.action(),
+        c.reason(),
+        "opsflow heartbeats",
+        "critical",
+        Map.of(
+            "source", h.source(),
+            "lastBeatAt", h.lastBeatAt().toString(),
+            "interval", h.interval().toString(),
+            "grace", h.grace().toString()));
+  }
+}

@@ -1,0 +1,158 @@
+package io.opsflow.uptime;
+
+import io.javalin.config.RoutesConfig;
+import io.opsflow.ingest.CheckRecordHandler;
+import io.opsflow.sla.CheckDefinition;
+import io.opsflow.sla.MaintenanceCalendar;
+import io.opsflow.sla.MaintenanceWindow;
+import io.opsflow.sla.MaintenanceWindows;
+import io.opsflow.sla.UptimeReports;
+import io.opsflow.store.CheckResultStore;
+import io.opsflow.store.Database;
+import io.opsflow.store.HeartbeatStore;
+import io.opsflow.store.MaintenanceStore;
+import io.opsflow.store.TokenRepository;
+import io.opsflow.web.Authenticator;
+import io.opsflow.web.CheckRoutes;
+import io.opsflow.web.HeartbeatRoutes;
+import io.opsflow.web.MaintenanceRoutes;
+import io.opsflow.web.Publisher;
+import io.opsflow.web.Tokens;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maintenance windows, synthetic checks, the uptime SLA and heartbeats of one instance: the files
+ * of the SLA directory (read at start), the scanners, the check scheduler, the routes, and the
+ * handler of {@code opsflow.checks}.
+ */
+public final class Uptime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Uptime.class);
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+  private final MaintenanceCalendar calendar;
+  private final CheckRecordHandler checkHandler;
+  private final HeartbeatScanner heartbeats;
+  private final BurnScanner burn;
+  private final CheckScheduler checks;
+
+  /** What it needs from the rest of the instance. */
+  public record Parts(
+      Database db,
+      Publisher publisher,
+      Authenticator auth,
+      Tokens tokens,
+      TokenRepository tokenRepository,
+      String checksGroup) {}
+
+  private Uptime(Path dir, Parts p, Clock clock) {
+    SlaFiles.Loaded<MaintenanceWindow> fileWindows = SlaFiles.maintenance(dir, clock.instant());
+    SlaFiles.Loaded<CheckDefinition> checkFile = SlaFiles.checks(dir);
+    fileWindows.problems().forEach(x -> log.warn("maintenance window refused: {}", x));
+    checkFile.problems().forEach(x -> log.warn("check refused: {}", x));
+    log.info(
+        "SLA directory {}: {} maintenance window(s), {} check(s)",
+        dir,
+        fileWindows.items().size(),
+        checkFile.items().size());
+    MaintenanceStore maintenance = new MaintenanceStore(p.db());
+    this.calendar =
+        new MaintenanceWindows(
+            () -> {
+              List<MaintenanceWindow> all = new ArrayList<>(fileWindows.items());
+              all.addAll(maintenance.list(null));
+              return all;
+            });
+    CheckResultStore results = new CheckResultStore(p.db());
+    List<CheckDefinition> defined = checkFile.items();
+    UptimeReports reports =
+        new UptimeReports(
+            results,
+            calendar,
+            (org, check) ->
+                defined.stream()
+                    .filter(c -> c.organizationId().equals(org) && c.id().equals(check))
+                    .map(CheckDefinition::interval)
+                    .findFirst(),
+            clock);
+    InternalIntegrations integrations = new InternalIntegrations(p.tokens(), p.tokenRepository());
+    AlertPublisher alerts = new AlertPublisher(p.publisher(), integrations);
+    HeartbeatStore heartbeatStore = new HeartbeatStore(p.db());
+    this.checkHandler = new CheckRecordHandler(p.checksGroup(), p.db());
+    this.heartbeats = new HeartbeatScanner(heartbeatStore, alerts, clock, 1_000);
+    this.burn = new BurnScanner(results, reports, alerts, clock, 30_000);
+    MaintenanceScanner transitions = new MaintenanceScanner(calendar, p.publisher(), clock, 30_000);
+    this.checks =
+        new CheckScheduler(
+            new HttpChecker(clock),
+            p.publisher(),
+            integrations,
+            Math.min(4, Math.max(1, defined.size())));
+    heartbeats.start();
+    burn.start();
+    transitions.start();
+    checks.start(defined);
+    running.add(heartbeats);
+    running.add(burn);
+    running.add(transitions);
+    running.add(checks);
+    routes.add(new MaintenanceRoutes(p.auth(), maintenance, fileWindows::items, clock)::register);
+    routes.add(
+        new CheckRoutes(
+                p.auth(),
+                p.publisher(),
+                results,
+                reports,
+                (org, service) ->
+                    defined.stream()
+                        .anyMatch(
+                            c -> c.organizationId().equals(org) && c.serviceId().equals(service)),
+                clock)
+            ::register);
+    routes.add(new HeartbeatRoutes(p.auth(), heartbeatStore, clock)::register);
+  }
+
+  public static Uptime start(Path slaDir, Parts parts, Clock clock) {
+    return new Uptime(slaDir, parts, clock);
+  }
+
+  /** The query port for the alert path: is a service in maintenance now. */
+  public MaintenanceCalendar maintenanceCalendar() {
+    return calendar;
+  }
+
+  public CheckRecordHandler checkHandler() {
+    return checkHandler;
+  }
+
+  public List<Consumer<RoutesConfig>> routes() {
+    return routes;
+  }
+
+  /** Runs a heartbeat scan now (tests; the scanner also runs every second). */
+  public int scanHeartbeats() {
+    return heartbeats.scan();
+  }
+
+  /** Runs a burn-rate scan now (tests; the scanner also runs every 30 s). */
+  public int scanBurnRates() {
+    return burn.scan();
+  }
+
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", running.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
