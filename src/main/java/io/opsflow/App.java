@@ -25,6 +25,7 @@ import io.opsflow.kafka.Topics;
 import io.opsflow.outbox.EnvelopeLedgerPruner;
 import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
+import io.opsflow.sla.MaintenanceCalendar;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
@@ -164,7 +165,8 @@ public final class App implements AutoCloseable {
             },
             oncall::snapshot,
             Clock.systemUTC(),
-            effects.recorder());
+            effects.recorder(),
+            () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar());
 
     WorkflowRuntime workflow =
         WorkflowRuntime.start(

@@ -10,6 +10,28 @@ import java.util.Optional;
  */
 public interface MaintenanceCalendar {
 
+  /** No maintenance windows at all. */
+  static MaintenanceCalendar none() {
+    return new MaintenanceCalendar() {
+      @Override
+      public Optional<MaintenanceWindow> activeFor(
+          String organization, String service, Instant at) {
+        return Optional.empty();
+      }
+
+      @Override
+      public List<Interval> maintenanceOf(
+          String organization, String service, Instant from, Instant to) {
+        return List.of();
+      }
+
+      @Override
+      public List<MaintenanceTransition> transitionsBetween(Instant from, Instant to) {
+        return List.of();
+      }
+    };
+  }
+
   /** A window of the service (or of its whole organization) open at {@code at}, if any. */
   Optional<MaintenanceWindow> activeFor(String organizationId, String serviceId, Instant at);
 

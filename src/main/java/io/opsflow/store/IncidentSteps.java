@@ -11,6 +11,8 @@ import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.incident.TriageDecision;
 import io.opsflow.incident.TriageFacts;
+import io.opsflow.sla.MaintenanceCalendar;
+import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import io.opsflow.triage.ServiceCatalogue;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
   private final Supplier<OnCallSnapshot> oncall;
   private final Clock clock;
   private final EffectRecorder effects;
+  private final Supplier<MaintenanceCalendar> maintenance;
 
   /**
    * @param oncall the on-call configuration in force (users, schedules, policies), asked anew at
@@ -45,6 +48,22 @@ public final class IncidentSteps implements IncidentProcessSteps {
       Supplier<OnCallSnapshot> oncall,
       Clock clock,
       EffectRecorder effects) {
+    this(db, encoder, afterCommit, oncall, clock, effects, MaintenanceCalendar::none);
+  }
+
+  /**
+   * @param maintenance the maintenance windows in force: an incident of a service in maintenance is
+   *     recorded, and its escalation steps page nobody while the window lasts
+   */
+  public IncidentSteps(
+      Database db,
+      Function<IncidentEvent, OutgoingRecord> encoder,
+      Runnable afterCommit,
+      Supplier<OnCallSnapshot> oncall,
+      Clock clock,
+      EffectRecorder effects,
+      Supplier<MaintenanceCalendar> maintenance) {
+    this.maintenance = maintenance;
     this.effects = effects;
     this.db = db;
     this.encoder = encoder;
@@ -134,6 +153,23 @@ public final class IncidentSteps implements IncidentProcessSteps {
               }
               String frozenPolicy = FrozenPolicies.find(s, incidentId).orElse("");
               OnCallSnapshot config = oncall.get();
+              Optional<MaintenanceWindow> window = maintenanceOf(incident.get(), config, now);
+              if (window.isPresent()) {
+                store.record(
+                    new TimelineEntry(
+                        incidentId,
+                        now,
+                        "maintenance",
+                        ESCALATION_ACTOR,
+                        "Not paged: the service is in maintenance window '"
+                            + window.get().title()
+                            + "' ("
+                            + window.get().id()
+                            + "); escalation step "
+                            + (step + 1)
+                            + " skipped, the next one follows the policy"));
+                return escalator.skip(frozenPolicy, step, now, config.directory());
+              }
               Escalator.Outcome outcome =
                   escalator.escalate(
                       incident.get().status(), frozenPolicy, step, now, config.directory());
@@ -155,6 +191,13 @@ public final class IncidentSteps implements IncidentProcessSteps {
             });
     afterCommit.run();
     return decision;
+  }
+
+  private Optional<MaintenanceWindow> maintenanceOf(
+      Incident incident, OnCallSnapshot config, Instant now) {
+    String service =
+        config.services().factsFor(incident, IncidentAttributes.of(incident.labels())).service();
+    return maintenance.get().activeFor(incident.organizationId(), service, now);
   }
 
   private static String freezeMessage(String frozen, String chosen) {

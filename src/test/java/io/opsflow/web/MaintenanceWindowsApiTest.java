@@ -144,4 +144,41 @@ class MaintenanceWindowsApiTest {
         .map(w -> w.id())
         .contains("file:acme-sunday-patching");
   }
+
+  @Test
+  void anIncidentOfAServiceInMaintenanceIsRecordedButPagesNobody() {
+    TestApp.Tenant t = app.aCustomerOrg();
+    java.time.Instant now = java.time.Instant.now();
+    ApiCalls.Resp window =
+        api.post(
+            PATH,
+            t.sre(),
+            "{\"service\":\"db-primary\",\"title\":\"failover drill\",\"start\":\""
+                + now.minusSeconds(60)
+                + "\",\"end\":\""
+                + now.plusSeconds(3600)
+                + "\"}");
+    assertThat(window.status()).as(window.raw()).isEqualTo(201);
+
+    api.post(
+        "/api/v1/events",
+        null,
+        io.opsflow.testing.Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
+    String id =
+        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + id,
+            t.sre(),
+            x -> x.path("timeline").findValuesAsText("kind").contains("maintenance"));
+
+    assertThat(d.path("timeline").findValuesAsText("message"))
+        .anyMatch(
+            m -> m.startsWith("Not paged: the service is in maintenance window 'failover drill'"))
+        .noneMatch(m -> m.startsWith("Escalated to level"));
+  }
 }
