@@ -49,10 +49,13 @@ final class BenchCommand implements Callable<Integer> {
       names = "--scenario",
       required = true,
       description =
-          "kafka-duplicates, http-alertmanager, latency or first-slack-message (embedded only)")
+          "kafka-duplicates, http-alertmanager, latency, first-slack-message (embedded only) or"
+              + " sla-timers (an engine of its own)")
   String scenario;
 
-  @Option(names = "--alerts", description = "default 200000 (kafka), 100000 (http)")
+  @Option(
+      names = "--alerts",
+      description = "default 200000 (kafka), 100000 (http), 10000 timers (sla-timers)")
   Integer alerts;
 
   @Option(names = "--groups", defaultValue = "100", description = "distinct alert groups")
@@ -67,8 +70,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "500", description = "alerts/s (latency)")
   int rate;
 
-  @Option(names = "--seconds", defaultValue = "20", description = "duration (latency)")
+  @Option(
+      names = "--seconds",
+      defaultValue = "20",
+      description = "duration (latency); window the timers fall due in (sla-timers)")
   int seconds;
+
+  @Option(
+      names = "--lead",
+      defaultValue = "30",
+      description = "sla-timers: seconds from the start until the first timer is due")
+  int lead;
+
+  @Option(
+      names = "--stock-job-executor",
+      description = "sla-timers: Camunda's own 5 s / 60 s acquisition pauses, not opsflow's")
+  boolean stockJobExecutor;
 
   @Option(names = "--timeout", defaultValue = "120", description = "seconds any wait may take")
   int timeout;
@@ -89,6 +106,33 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     BenchResult result;
+    if (scenario.equals(Scenarios.SLA_TIMERS)) {
+      if (url != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), Scenarios.SLA_TIMERS + " builds an engine of its own; drop --url");
+      }
+      int timers = alerts != null ? alerts : 10_000;
+      if (timers < 1 || lead < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "sizes must be positive");
+      }
+      String history = System.getenv("OPSFLOW_HISTORY_LEVEL");
+      String workflows = System.getenv("OPSFLOW_WORKFLOWS_DIR");
+      result =
+          Scenarios.runSlaTimers(
+              timers,
+              seconds,
+              lead,
+              clients,
+              stockJobExecutor,
+              history != null ? history : "full",
+              Path.of(workflows != null ? workflows : "workflows"),
+              Duration.ofSeconds(timeout),
+              err);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(json ? result.toJson() : result.describe());
+      out.flush();
+      return 0;
+    }
     if (url != null && scenario.equals(FIRST_SLACK_MESSAGE)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),

@@ -17,8 +17,10 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -181,6 +183,31 @@ public final class EngineFactory {
     jobExecutor.setWaitTimeInMillis(Math.toIntExact(options.jobAcquisitionWait().toMillis()));
     jobExecutor.setMaxWait(options.jobAcquisitionMaxWait().toMillis());
     return jobExecutor;
+  }
+
+  /**
+   * The settings of the engine's job executor, by name (for benchmarks and diagnostics): the
+   * acquisition pauses, how many jobs one acquisition locks, the lock time and, for a thread pool
+   * executor, its pool and queue sizes.
+   */
+  public static Map<String, Object> jobExecutorSettings(ProcessEngine engine) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    if (!(engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl)) {
+      return settings;
+    }
+    JobExecutor executor = impl.getJobExecutor();
+    settings.put("active", executor.isActive());
+    settings.put("waitTimeMs", executor.getWaitTimeInMillis());
+    settings.put("maxWaitMs", executor.getMaxWait());
+    settings.put("waitIncreaseFactor", executor.getWaitIncreaseFactor());
+    settings.put("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
+    settings.put("lockTimeMs", executor.getLockTimeInMillis());
+    if (executor instanceof DefaultJobExecutor pool) {
+      settings.put("corePoolSize", pool.getCorePoolSize());
+      settings.put("maxPoolSize", pool.getMaxPoolSize());
+      settings.put("queueSize", pool.getQueueSize());
+    }
+    return settings;
   }
 
   /**

@@ -32,13 +32,25 @@ public final class WorkflowRuntime implements AutoCloseable {
       SlaProcessSteps sla,
       String historyLevel,
       Path workflows) {
-    ProcessEngine engine =
-        new EngineFactory(
-                dataSource,
-                steps,
-                sla,
-                EngineFactory.Options.defaults().withHistoryLevel(historyLevel))
-            .build();
+    return start(
+        dataSource,
+        steps,
+        sla,
+        EngineFactory.Options.defaults().withHistoryLevel(historyLevel),
+        workflows);
+  }
+
+  /**
+   * As {@link #start(DataSource, IncidentProcessSteps, SlaProcessSteps, String, Path)}, with every
+   * engine option given (benchmarks compare job executor settings).
+   */
+  public static WorkflowRuntime start(
+      DataSource dataSource,
+      IncidentProcessSteps steps,
+      SlaProcessSteps sla,
+      EngineFactory.Options options,
+      Path workflows) {
+    ProcessEngine engine = new EngineFactory(dataSource, steps, sla, options).build();
     try {
       return new WorkflowRuntime(engine, EngineFactory.deploy(engine, workflows), workflows);
     } catch (RuntimeException e) {
@@ -83,6 +95,20 @@ public final class WorkflowRuntime implements AutoCloseable {
       return new Reload(List.of("the engine refused the models: " + e.getMessage()), deployed);
     }
     return new Reload(List.of(), deployed);
+  }
+
+  /** The job executor's settings by name (see {@link EngineFactory#jobExecutorSettings}). */
+  public java.util.Map<String, Object> jobExecutorSettings() {
+    return EngineFactory.jobExecutorSettings(engine);
+  }
+
+  /** How many SLA clock processes are running (not yet ended). */
+  public long runningSlaClocks() {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+        .count();
   }
 
   /** True when the engine answers a query against its tables. */
