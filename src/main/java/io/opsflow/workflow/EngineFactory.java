@@ -182,6 +182,12 @@ public final class EngineFactory {
     DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
     jobExecutor.setWaitTimeInMillis(Math.toIntExact(options.jobAcquisitionWait().toMillis()));
     jobExecutor.setMaxWait(options.jobAcquisitionMaxWait().toMillis());
+    // one acquisition locks up to 20 due jobs and the queue holds them: with Camunda's 3 and a
+    // queue of 3, thousands of SLA timers falling due together fire at a few dozen a second
+    jobExecutor.setMaxJobsPerAcquisition(20);
+    jobExecutor.setQueueSize(40);
+    jobExecutor.setCorePoolSize(4);
+    jobExecutor.setMaxPoolSize(8);
     return jobExecutor;
   }
 
