@@ -30,6 +30,7 @@ import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
+import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaReports;
@@ -266,6 +267,9 @@ public final class App implements AutoCloseable {
             new Uptime.Parts(db, publisher, auth, tokens, tokenRepository, CHECKS_GROUP),
             Clock.systemUTC());
     running.push(uptime);
+    MaintenanceTimeline maintenanceTimeline =
+        new MaintenanceTimeline(db, () -> oncall.snapshot().services());
+    uptime.onMaintenanceTransition(maintenanceTimeline::record);
     startLoop(
         new ConsumerLoop(
             bootstrap,

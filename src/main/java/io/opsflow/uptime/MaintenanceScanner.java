@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Writes {@code io.opsflow.maintenance.started} / {@code .ended} to {@code opsflow.events} as
@@ -33,6 +34,7 @@ public final class MaintenanceScanner extends Drainer {
   private final Clock clock;
   private Instant scannedUpTo;
   private Instant sentUpTo = Instant.MIN;
+  private volatile Consumer<MaintenanceTransition> alsoTo = t -> {};
 
   /** Publishes to {@code opsflow.events} through {@code publisher}. */
   public MaintenanceScanner(
@@ -54,6 +56,11 @@ public final class MaintenanceScanner extends Drainer {
     this.scannedUpTo = clock.instant();
   }
 
+  /** Also hands each transition sent to {@code consumer} (the incidents' timelines). */
+  public void alsoTo(Consumer<MaintenanceTransition> consumer) {
+    this.alsoTo = consumer;
+  }
+
   @Override
   protected int drainOnce() {
     scan();
@@ -69,6 +76,7 @@ public final class MaintenanceScanner extends Drainer {
         continue; // sent before a failure interrupted the previous scan
       }
       sink.accept(key(t), event(t));
+      alsoTo.accept(t);
       sentUpTo = t.at();
       sent++;
     }

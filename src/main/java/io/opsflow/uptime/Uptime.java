@@ -41,6 +41,7 @@ public final class Uptime implements AutoCloseable {
   private final HeartbeatScanner heartbeats;
   private final BurnScanner burn;
   private final CheckScheduler checks;
+  private final MaintenanceScanner transitions;
 
   /** What it needs from the rest of the instance. */
   public record Parts(
@@ -87,7 +88,7 @@ public final class Uptime implements AutoCloseable {
     this.checkHandler = new CheckRecordHandler(p.checksGroup(), p.db());
     this.heartbeats = new HeartbeatScanner(heartbeatStore, alerts, clock, 1_000);
     this.burn = new BurnScanner(results, reports, alerts, clock, 30_000);
-    MaintenanceScanner transitions = new MaintenanceScanner(calendar, p.publisher(), clock, 30_000);
+    transitions = new MaintenanceScanner(calendar, p.publisher(), clock, 30_000);
     this.checks =
         new CheckScheduler(
             new HttpChecker(clock),
@@ -116,6 +117,12 @@ public final class Uptime implements AutoCloseable {
                 clock)
             ::register);
     routes.add(new HeartbeatRoutes(p.auth(), heartbeatStore, clock)::register);
+  }
+
+  /** Also writes each window start and end to {@code consumer} (the incidents' timelines). */
+  public void onMaintenanceTransition(
+      java.util.function.Consumer<io.opsflow.sla.MaintenanceTransition> consumer) {
+    transitions.alsoTo(consumer);
   }
 
   public static Uptime start(Path slaDir, Parts parts, Clock clock) {

@@ -1,0 +1,57 @@
+package io.opsflow.store;
+
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentStatus;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.sla.MaintenanceTransition;
+import io.opsflow.triage.ServiceCatalogue;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Puts a maintenance window's start and end on the timelines of the open incidents it concerns:
+ * those of its organization, and of its service when it names one.
+ */
+public final class MaintenanceTimeline {
+  private final Database db;
+  private final Supplier<ServiceCatalogue> services;
+
+  public MaintenanceTimeline(Database db, Supplier<ServiceCatalogue> services) {
+    this.db = db;
+    this.services = services;
+  }
+
+  /** Writes the transition on every open incident it concerns; returns how many. */
+  public int record(MaintenanceTransition t) {
+    String service = t.window().serviceId();
+    String message =
+        "Maintenance window '"
+            + t.window().title()
+            + "' "
+            + (t.kind() == MaintenanceTransition.Kind.STARTED
+                ? "started (until " + t.occurrence().end() + "): escalation pages nobody meanwhile"
+                : "ended: escalation pages again");
+    return db.inTransaction(
+        s -> {
+          List<Incident> open =
+              s.createSelectionQuery(
+                      "from Incident where organizationId = :o and status <> :resolved",
+                      Incident.class)
+                  .setParameter("o", t.window().organizationId())
+                  .setParameter("resolved", IncidentStatus.RESOLVED)
+                  .getResultList();
+          int n = 0;
+          for (Incident i : open) {
+            if (service != null
+                && !service.equals(
+                    services.get().factsFor(i, IncidentAttributes.of(i.labels())).service())) {
+              continue;
+            }
+            s.persist(
+                new TimelineEntry(i.id(), t.at(), "maintenance", "opsflow:maintenance", message));
+            n++;
+          }
+          return n;
+        });
+  }
+}
