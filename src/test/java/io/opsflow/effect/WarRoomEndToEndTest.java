@@ -17,12 +17,12 @@ import io.opsflow.store.EffectStore;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.Samples;
+import io.opsflow.testing.TestApp;
 import io.opsflow.testing.TestDatabase;
 import io.opsflow.testing.TestKafka;
 import io.opsflow.web.slack.SlackSignature;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +96,8 @@ class WarRoomEndToEndTest {
     env.put("OPSFLOW_SMTP_HOST", "127.0.0.1");
     env.put("OPSFLOW_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
     env.put("OPSFLOW_MAIL_FROM", "opsflow@ops.example");
-    env.put("OPSFLOW_ONCALL_DIR", copyOnCall(dir.resolve("oncall")).toString());
+    env.put(
+        "OPSFLOW_ONCALL_DIR", TestApp.copyOf(Path.of("oncall"), dir.resolve("oncall")).toString());
     OpsflowConfig config =
         new ConfigLoader(env)
             .load()
@@ -424,22 +424,5 @@ class WarRoomEndToEndTest {
               return null;
             });
     app.effects().wake();
-  }
-
-  private static Path copyOnCall(Path target) {
-    Path shipped = Path.of("oncall");
-    try (Stream<Path> files = Files.walk(shipped)) {
-      for (Path from : files.toList()) {
-        Path to = target.resolve(shipped.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

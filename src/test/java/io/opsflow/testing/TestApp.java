@@ -120,7 +120,8 @@ public final class TestApp {
     return workflows;
   }
 
-  private static Path copyOf(Path shipped, Path target) {
+  /** A copy of a shipped directory ({@code oncall/}, {@code workflows/}, {@code sla/}) to edit. */
+  public static Path copyOf(Path shipped, Path target) {
     try (Stream<Path> files = Files.walk(shipped)) {
       for (Path from : files.toList()) {
         Path to = target.resolve(shipped.relativize(from).toString());
