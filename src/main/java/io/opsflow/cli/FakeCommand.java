@@ -35,11 +35,20 @@ final class FakeCommand {
     @Option(names = "--port", defaultValue = "0", description = "port (default: a free one)")
     int port;
 
+    @Option(
+        names = "--oncall-dir",
+        defaultValue = "${env:OPSFLOW_ONCALL_DIR:-./oncall}",
+        description =
+            "on-call directory whose users (with both a slack id and an email) become workspace"
+                + " members, so pages and invitations reach them (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path oncallDir;
+
     @Override
     public Integer call() {
       checkPort(spec, port);
       PrintWriter out = spec.commandLine().getOut();
       try (FakeSlackServer slack = new FakeSlackServer(port)) {
+        int members = addMembers(slack, oncallDir);
         slack.onCall(
             c -> {
               synchronized (out) {
@@ -48,7 +57,14 @@ final class FakeCommand {
               }
             });
         synchronized (out) {
-          out.println("fake Slack Web API on " + slack.url() + "; start opsflow with:");
+          out.println(
+              "fake Slack Web API on "
+                  + slack.url()
+                  + " with "
+                  + members
+                  + " member(s) from "
+                  + oncallDir
+                  + "; start opsflow with:");
           out.println("OPSFLOW_SLACK_API_URL=" + slack.url());
           out.println("OPSFLOW_SLACK_BOT_TOKEN=" + slack.token());
           out.println("OPSFLOW_SLACK_SIGNING_SECRET=" + HexFormat.of().formatHex(random(16)));
@@ -61,6 +77,24 @@ final class FakeCommand {
     }
 
     /** One line per call: method, channel and text (tokens are never among the parameters). */
+    /** Users of the on-call directory with a Slack id and an email; none when it cannot load. */
+    static int addMembers(FakeSlackServer slack, java.nio.file.Path dir) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        return 0;
+      }
+      int n = 0;
+      try (io.opsflow.escalation.config.OnCallConfig oncall =
+          io.opsflow.escalation.config.OnCallConfig.start(dir, java.time.Clock.systemUTC())) {
+        for (io.opsflow.escalation.User u : oncall.snapshot().users().values()) {
+          if (u.slack() != null && u.email() != null) {
+            slack.addUser(u.email(), u.slack());
+            n++;
+          }
+        }
+      }
+      return n;
+    }
+
     static String line(FakeSlackServer.Call c) {
       StringBuilder b = new StringBuilder(c.at().toString()).append(' ').append(c.method());
       String channel = c.params().get("channel");

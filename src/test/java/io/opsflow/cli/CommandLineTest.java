@@ -125,6 +125,18 @@ class CommandLineTest {
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).contains("\"ok\":true");
+      // the members of oncall/users.yaml with a Slack id and an email: alice, bob, carol, erin
+      assertThat(out.toString()).contains(" with 4 member(s) from ");
+      java.net.http.HttpResponse<String> alice =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(url + "users.lookupByEmail?email=alice@example.com"))
+                      .header("Authorization", "Bearer " + token)
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(alice.body()).contains("U0ALICE");
       String log =
           out.toString().lines().filter(l -> l.contains(" auth.test")).findFirst().orElseThrow();
       assertThat(log).doesNotContain(token);
