@@ -287,18 +287,9 @@ public final class EffectStore {
                 .getSingleResult());
   }
 
-  /** Counts effects by status, for tests and {@code /health}. */
-  public long count(String incidentId, String kind, String status) {
-    return db.inTransaction(
-        s ->
-            s.createNativeQuery(
-                    "select count(*) from effect where incident_id = :i and kind = :k and status ="
-                        + " :s",
-                    Long.class)
-                .setParameter("i", incidentId)
-                .setParameter("k", kind)
-                .setParameter("s", status)
-                .getSingleResult());
+  /** How many of the incident's effects are in each status. */
+  public Map<String, Long> countsByStatus(String incidentId) {
+    return db.inTransaction(s -> countsByStatus(s, incidentId));
   }
 
   private static void setRoom(java.sql.Connection c, String incidentId, String column, String value)

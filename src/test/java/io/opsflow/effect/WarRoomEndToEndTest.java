@@ -397,21 +397,9 @@ class WarRoomEndToEndTest {
   }
 
   private static long pending(String incidentId) {
-    EffectStore store = new EffectStore(app.database());
-    long n = 0;
-    for (String kind :
-        List.of(
-            "OpenRoom",
-            "RefreshSummary",
-            "PostToRoom",
-            "PostToChannel",
-            "Page",
-            "Invite",
-            "OpenBridge",
-            "SendMail")) {
-      n += store.count(incidentId, kind, EffectStore.PENDING);
-    }
-    return n;
+    return new EffectStore(app.database())
+        .countsByStatus(incidentId)
+        .getOrDefault(EffectStore.PENDING, 0L);
   }
 
   private static void sql(String... statements) {
