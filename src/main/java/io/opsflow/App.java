@@ -17,15 +17,18 @@ import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
+import io.opsflow.ingest.TicketRecordHandler;
 import io.opsflow.kafka.ConsumerLoop;
 import io.opsflow.kafka.EmbeddedKafka;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.kafka.KafkaClients;
+import io.opsflow.kafka.TicketEventCodec;
 import io.opsflow.kafka.Topics;
 import io.opsflow.outbox.EnvelopeLedgerPruner;
 import io.opsflow.outbox.EventRelay;
 import io.opsflow.outbox.WorkflowDispatcher;
 import io.opsflow.sla.MaintenanceCalendar;
+import io.opsflow.store.Audit;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
@@ -35,8 +38,12 @@ import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
+import io.opsflow.store.TicketApplier;
+import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TokenRepository;
+import io.opsflow.store.UserStore;
 import io.opsflow.store.WebhookStore;
+import io.opsflow.ticket.TicketMails;
 import io.opsflow.uptime.Uptime;
 import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
@@ -48,8 +55,11 @@ import io.opsflow.web.IntakeRoutes;
 import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.SlaReportRoutes;
+import io.opsflow.web.TicketActions;
+import io.opsflow.web.TicketRoutes;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
+import io.opsflow.web.UserRoutes;
 import io.opsflow.web.WebhookRoutes;
 import io.opsflow.web.WorkflowRoutes;
 import io.opsflow.web.slack.SlackRoutes;
@@ -83,6 +93,7 @@ public final class App implements AutoCloseable {
   public static final String COMMANDS_GROUP = "opsflow-commands";
   public static final String WEBHOOKS_GROUP = "opsflow-webhooks";
   public static final String CHECKS_GROUP = "opsflow-checks";
+  public static final String TICKETS_GROUP = "opsflow-tickets";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private volatile boolean ready;
@@ -174,16 +185,17 @@ public final class App implements AutoCloseable {
             db.dataSource(),
             steps,
             new SlaSteps(
-                db,
-                clocks,
-                codec,
-                effects.recorder(),
-                () -> {
-                  relay.wake();
-                  effects.wake();
-                },
-                Clock.systemUTC(),
-                metrics),
+                    db,
+                    clocks,
+                    codec,
+                    effects.recorder(),
+                    () -> {
+                      relay.wake();
+                      effects.wake();
+                    },
+                    Clock.systemUTC(),
+                    metrics)
+                .ticketEvents(new TicketEventCodec()),
             config.historyLevel(),
             workflowsDir(config));
     running.push(workflow);
@@ -261,6 +273,31 @@ public final class App implements AutoCloseable {
 
     Authenticator auth = new Authenticator(tokens);
     Publisher publisher = new Publisher(producer);
+    startLoop(
+        new ConsumerLoop(
+            bootstrap,
+            TICKETS_GROUP,
+            config.instanceId(),
+            Topics.TICKETS,
+            new TicketRecordHandler(
+                TICKETS_GROUP,
+                db,
+                new TicketApplier(
+                    clocks,
+                    new TicketEventCodec(),
+                    new TicketMails(config.publicUrl(config.httpPort())),
+                    config.smtpConfigured()),
+                afterCommit,
+                metrics),
+            producer,
+            dbUp,
+            topic -> offsets.positions(TICKETS_GROUP, topic),
+            metrics));
+    UserStore users = new UserStore(db);
+    Audit audit = new Audit(db);
+    TicketQueries ticketQueries = new TicketQueries(db, clocks);
+    TicketActions ticketActions =
+        new TicketActions(ticketQueries, users, publisher, Clock.systemUTC());
     uptime =
         Uptime.start(
             config.slaDir(),
@@ -296,6 +333,8 @@ public final class App implements AutoCloseable {
                 new IntakeRoutes(auth, publisher)::register,
                 new IncidentRoutes(auth, queries, actions)::register,
                 new TokenRoutes(auth, tokens, tokenRepository)::register,
+                new TicketRoutes(auth, ticketQueries, ticketActions, users)::register,
+                new UserRoutes(auth, users, audit)::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,

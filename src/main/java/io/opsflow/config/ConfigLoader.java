@@ -67,7 +67,26 @@ public final class ConfigLoader {
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
         parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
         Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),
-        effects());
+        effects(),
+        tickets());
+  }
+
+  private TicketsConfig tickets() {
+    TicketsConfig d = TicketsConfig.defaults();
+    String unknown = get("MAIL_UNKNOWN_SENDERS").orElse(d.unknownSenders()).trim();
+    if (!unknown.equals("refuse") && !(unknown.startsWith("open:") && unknown.length() > 5)) {
+      throw new IllegalArgumentException(
+          "OPSFLOW_MAIL_UNKNOWN_SENDERS must be refuse or open:<organization>: " + unknown);
+    }
+    return new TicketsConfig(
+        get("PUBLIC_URL"),
+        parseDuration(
+            "TICKET_AUTO_CLOSE_AFTER",
+            get("TICKET_AUTO_CLOSE_AFTER").orElse(d.autoCloseAfter().toString())),
+        unknown,
+        parseDuration("IMAP_POLL", get("IMAP_POLL").orElse(d.imapPoll().toString())),
+        parseDuration("SESSION_IDLE", get("SESSION_IDLE").orElse(d.sessionIdle().toString())),
+        parseDuration("SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())));
   }
 
   private EffectsConfig effects() {

@@ -33,7 +33,8 @@ public record OpsflowConfig(
     Duration webhookFirstRetry,
     Duration webhookGiveUpAfter,
     boolean webhookAllowPrivate,
-    EffectsConfig effects) {
+    EffectsConfig effects,
+    TicketsConfig tickets) {
 
   /**
    * The H2 file database under the data dir, unless a JDBC URL is configured. Commits are written
@@ -45,6 +46,11 @@ public record OpsflowConfig(
             "jdbc:h2:file:"
                 + dataDir.resolve("db").resolve("opsflow").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  /** The address in links of mails: the configured public URL, else localhost and the port. */
+  public String publicUrl(int boundPort) {
+    return tickets.publicUrl().orElse("http://localhost:" + boundPort);
   }
 
   public boolean embeddedKafka() {
@@ -96,7 +102,8 @@ public record OpsflowConfig(
         webhookFirstRetry,
         webhookGiveUpAfter,
         webhookAllowPrivate,
-        effects);
+        effects,
+        tickets);
   }
 
   @Override

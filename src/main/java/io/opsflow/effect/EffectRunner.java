@@ -167,7 +167,10 @@ final class EffectRunner {
         ports
             .mail()
             .orElseThrow(() -> EffectFailure.permanent("not_configured", "mail not configured"));
-    String messageId = messageId(m.key());
+    String messageId =
+        m.key().startsWith("ticket:")
+            ? ticketMessageId(m.incidentId(), m.key())
+            : messageId(m.key());
     String root = store.room(m.incidentId()).map(IncidentRoom::mailRoot).orElse(null);
     if (root == null) {
       store.setRoom(m.incidentId(), "mail_root", messageId);
@@ -230,6 +233,15 @@ final class EffectRunner {
   }
 
   /** A stable Message-ID for the effect key: the same mail keeps its id across retries. */
+  /**
+   * A ticket mail's Message-ID names its ticket ({@code ticket.<id>.<digest>@domain}), so a reply's
+   * {@code In-Reply-To} leads back to the ticket.
+   */
+  String ticketMessageId(String ticketId, String key) {
+    String id = messageId(key);
+    return "ticket." + ticketId + "." + id.substring("opsflow.".length());
+  }
+
   String messageId(String key) {
     try {
       byte[] digest =

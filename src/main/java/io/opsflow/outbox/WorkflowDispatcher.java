@@ -40,11 +40,19 @@ public final class WorkflowDispatcher extends Drainer {
 
   private final OutboxRepository outbox;
   private final IncidentWorkflow workflow;
+  private volatile io.opsflow.ticket.TicketWorkflow tickets =
+      io.opsflow.ticket.TicketWorkflow.none();
   private final ExecutorService workers;
   private final int workerCount;
 
   public WorkflowDispatcher(OutboxRepository outbox, IncidentWorkflow workflow) {
     this(outbox, workflow, DEFAULT_WORKERS);
+  }
+
+  /** Delivers the ticket signals to this process port (by default they are dropped). */
+  public WorkflowDispatcher tickets(io.opsflow.ticket.TicketWorkflow tickets) {
+    this.tickets = tickets;
+    return this;
   }
 
   public WorkflowDispatcher(OutboxRepository outbox, IncidentWorkflow workflow, int workers) {
@@ -139,6 +147,10 @@ public final class WorkflowDispatcher extends Drainer {
       case RESOLVE -> workflow.resolve(s.incidentId(), s.actor());
       case SLA_START -> workflow.startSla(s.incidentId());
       case SLA_UPDATE -> workflow.updateSla(s.incidentId());
+      case TICKET_START -> tickets.start(s.incidentId(), s.organizationId());
+      case TICKET_RESOLVED -> tickets.resolved(s.incidentId());
+      case TICKET_REOPENED -> tickets.reopened(s.incidentId());
+      case TICKET_CLOSED -> tickets.closed(s.incidentId());
     }
   }
 

@@ -176,10 +176,28 @@ public final class EffectStore {
                   ps.executeUpdate();
                 }
               });
-          timeline.forEach(s::persist);
+          for (TimelineEntry t : timeline) {
+            recordLine(s, t);
+          }
           plan(s, followUps, true, nowMs);
           return null;
         });
+  }
+
+  /** A line for the subject's timeline: a ticket's own table, else the incident's. */
+  private static void recordLine(Session s, TimelineEntry t) {
+    boolean[] ticket = new boolean[1];
+    s.doWork(
+        c -> {
+          ticket[0] =
+              !Sql.query(c, "select 1 from ticket where id = ?", rs -> 1, t.incidentId()).isEmpty();
+          if (ticket[0]) {
+            new TicketStore(c).timeline(t.incidentId(), t.at(), t.kind(), t.actor(), t.message());
+          }
+        });
+    if (!ticket[0]) {
+      s.persist(t);
+    }
   }
 
   /**

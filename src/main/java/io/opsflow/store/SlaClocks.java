@@ -27,7 +27,32 @@ import org.hibernate.Session;
  */
 public final class SlaClocks {
   static final String ACTOR = "opsflow:sla";
-  private static final String INCIDENT = "incident";
+  static final String INCIDENT = "incident";
+  public static final String TICKET = "ticket";
+
+  /**
+   * What a clock measures: an incident or a ticket, its priority, when it opened, and when it got
+   * its first response and its resolution (null while not yet).
+   */
+  public record Subject(
+      String type,
+      String id,
+      String organizationId,
+      String priority,
+      java.time.Instant openedAt,
+      java.time.Instant respondedAt,
+      java.time.Instant resolvedAt) {
+    static Subject of(Incident i) {
+      return new Subject(
+          INCIDENT,
+          i.id(),
+          i.organizationId(),
+          i.priority(),
+          i.openedAt(),
+          i.acknowledgedAt(),
+          i.resolvedAt());
+    }
+  }
 
   private final Supplier<SlaSettings> settings;
   private final Clock clock;
@@ -59,7 +84,12 @@ public final class SlaClocks {
   }
 
   /** The incident got (or changed) its priority: start its clocks, or retarget them. */
-  void onPrioritized(Session s, Incident i) {
+  void onPrioritized(Session s, Incident inc) {
+    start(s, Subject.of(inc));
+  }
+
+  /** The subject got (or changed) its priority: start its clocks, or retarget them. */
+  public void start(Session s, Subject i) {
     if (i.priority() == null) {
       return;
     }
@@ -67,11 +97,11 @@ public final class SlaClocks {
       String id = SlaClockRow.idOf(i.id(), kind);
       Optional<SlaClockRow> existing = SlaClockStore.find(s, id);
       if (existing.isEmpty()) {
-        Instant stopped = kind.equals(SlaClockRow.RESPONSE) ? i.acknowledgedAt() : i.resolvedAt();
+        Instant stopped = kind.equals(SlaClockRow.RESPONSE) ? i.respondedAt() : i.resolvedAt();
         SlaClockRow row =
             new SlaClockRow(
                 id,
-                INCIDENT,
+                i.type(),
                 i.id(),
                 kind,
                 i.organizationId(),
@@ -85,7 +115,7 @@ public final class SlaClocks {
                 null);
         row = withDue(row);
         SlaClockStore.insert(s, row);
-        note(s, i.id(), describeStart(row));
+        note(s, i.type(), i.id(), describeStart(row));
         signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_START);
       } else if (!existing.get().priority().equals(i.priority())) {
         SlaClockRow row = existing.get();
@@ -101,7 +131,10 @@ public final class SlaClocks {
                     row.met()));
         SlaClockStore.update(s, moved);
         note(
-            s, i.id(), "SLA " + kind + " target now " + i.priority() + "'s: due " + dueText(moved));
+            s,
+            i.type(),
+            i.id(),
+            "SLA " + kind + " target now " + i.priority() + "'s: due " + dueText(moved));
         signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
       }
     }
@@ -109,7 +142,7 @@ public final class SlaClocks {
 
   /** The first acknowledgement is the first qualifying response: it stops the response clock. */
   void onAcknowledged(Session s, Incident i) {
-    stop(s, i, SlaClockRow.RESPONSE, i.acknowledgedAt());
+    stop(s, Subject.of(i), SlaClockRow.RESPONSE, i.acknowledgedAt());
     if (i.acknowledgedAt() != null && i.priority() != null) {
       Timer.builder("opsflow.incident.first.response")
           .description("time from an incident's start to its first acknowledgement")
@@ -122,16 +155,21 @@ public final class SlaClocks {
 
   /** The resolution stops every clock still running. */
   void onResolved(Session s, Incident i) {
-    stop(s, i, SlaClockRow.RESPONSE, i.resolvedAt());
-    stop(s, i, SlaClockRow.RESOLUTION, i.resolvedAt());
+    stop(s, Subject.of(i), SlaClockRow.RESPONSE, i.resolvedAt());
+    stop(s, Subject.of(i), SlaClockRow.RESOLUTION, i.resolvedAt());
   }
 
   /** Pauses the incident's running clocks; false when none was running. */
   public boolean pause(Session s, Incident i, Instant at, String reason) {
+    return pause(s, Subject.of(i), at, reason, null);
+  }
+
+  /** Pauses the subject's running clocks of {@code kind} (every kind when null). */
+  public boolean pause(Session s, Subject i, Instant at, String reason, String kind) {
     boolean changed = false;
     for (SlaClockRow r : SlaClockStore.ofSubject(s, i.id())) {
       SlaClock c = clockOf(r);
-      if (r.stopped() != null || c.paused()) {
+      if (r.stopped() != null || c.paused() || (kind != null && !kind.equals(r.kind()))) {
         continue;
       }
       SlaClock paused = c.pause(at, reason);
@@ -141,13 +179,22 @@ public final class SlaClocks {
       changed = true;
     }
     if (changed) {
-      note(s, i.id(), "SLA clocks paused: " + reason);
+      note(
+          s,
+          i.type(),
+          i.id(),
+          (kind == null ? "SLA clocks" : "SLA " + kind + " clock") + " paused: " + reason);
     }
     return changed;
   }
 
   /** Resumes the incident's paused clocks; their deadlines move by the business time paused. */
   public boolean resume(Session s, Incident i, Instant at) {
+    return resume(s, Subject.of(i), at);
+  }
+
+  /** Resumes the subject's paused clocks. */
+  public boolean resume(Session s, Subject i, Instant at) {
     List<String> moved = new ArrayList<>();
     for (SlaClockRow r : SlaClockStore.ofSubject(s, i.id())) {
       SlaClock c = clockOf(r);
@@ -163,7 +210,7 @@ public final class SlaClocks {
       moved.add(r.kind() + " due " + dueText(row));
     }
     if (!moved.isEmpty()) {
-      note(s, i.id(), "SLA clocks resumed: " + String.join(", ", moved));
+      note(s, i.type(), i.id(), "SLA clocks resumed: " + String.join(", ", moved));
     }
     return !moved.isEmpty();
   }
@@ -181,7 +228,8 @@ public final class SlaClocks {
   /** A clock as the API shows it. */
   public record Shown(SlaClockRow row, SlaStatus status, String calendarId) {}
 
-  private void stop(Session s, Incident i, String kind, Instant at) {
+  /** Stops the subject's clock of {@code kind} at {@code at}, if it still runs. */
+  public void stop(Session s, Subject i, String kind, Instant at) {
     if (at == null) {
       return;
     }
@@ -228,8 +276,12 @@ public final class SlaClocks {
     return r.due() == null ? "when the pause ends" : r.due().toString();
   }
 
-  private void note(Session s, String incidentId, String message) {
-    s.persist(new TimelineEntry(incidentId, clock.instant(), "sla", ACTOR, message));
+  private void note(Session s, String type, String subjectId, String message) {
+    if (TICKET.equals(type)) {
+      s.doWork(c -> new TicketStore(c).timeline(subjectId, clock.instant(), "sla", ACTOR, message));
+    } else {
+      s.persist(new TimelineEntry(subjectId, clock.instant(), "sla", ACTOR, message));
+    }
   }
 
   private void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {

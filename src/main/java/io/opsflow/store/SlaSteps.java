@@ -26,6 +26,7 @@ public final class SlaSteps implements SlaProcessSteps {
   private final Runnable afterCommit;
   private final Clock clock;
   private final MeterRegistry metrics;
+  private volatile Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> ticketEvents;
 
   public SlaSteps(
       Database db,
@@ -42,6 +43,12 @@ public final class SlaSteps implements SlaProcessSteps {
     this.afterCommit = afterCommit;
     this.clock = clock;
     this.metrics = metrics;
+  }
+
+  /** Ticket clocks' warnings and breaches also leave as ticket events through this codec. */
+  public SlaSteps ticketEvents(Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> codec) {
+    this.ticketEvents = codec;
+    return this;
   }
 
   @Override
@@ -165,19 +172,18 @@ public final class SlaSteps implements SlaProcessSteps {
               .filter(r -> r.stopped() != null)
               .ifPresent(
                   r ->
-                      s.persist(
-                          new TimelineEntry(
-                              r.subjectId(),
-                              clock.instant(),
-                              "sla",
-                              SlaClocks.ACTOR,
-                              "SLA "
-                                  + r.kind()
-                                  + (Boolean.TRUE.equals(r.met()) ? " met" : " missed")
-                                  + ": stopped "
-                                  + r.stopped()
-                                  + ", due "
-                                  + r.due())));
+                      line(
+                          s,
+                          r,
+                          clock.instant(),
+                          "sla",
+                          "SLA "
+                              + r.kind()
+                              + (Boolean.TRUE.equals(r.met()) ? " met" : " missed")
+                              + ": stopped "
+                              + r.stopped()
+                              + ", due "
+                              + r.due()));
           return null;
         });
   }
@@ -189,6 +195,10 @@ public final class SlaSteps implements SlaProcessSteps {
       String kind,
       String eventType,
       String text) {
+    if (SlaClocks.TICKET.equals(r.subjectType())) {
+      ticketNotice(s, r, now, kind, text);
+      return;
+    }
     HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
     Optional<Incident> incident = store.find(r.subjectId());
     if (incident.isEmpty()) {
@@ -206,5 +216,41 @@ public final class SlaSteps implements SlaProcessSteps {
   private static String minutes(Duration d) {
     long m = Math.max(0, d.toMinutes());
     return m >= 120 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
+  }
+
+  private void ticketNotice(
+      org.hibernate.Session s, SlaClockRow r, Instant now, String kind, String text) {
+    line(s, r, now, kind, text.replace("; escalating to the war room and everyone paged", ""));
+    Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> codec = ticketEvents;
+    if (codec == null) {
+      return;
+    }
+    s.doWork(
+        c ->
+            new TicketStore(c)
+                .find(r.subjectId())
+                .ifPresent(
+                    t -> {
+                      OutgoingRecord out =
+                          codec.apply(
+                              io.opsflow.ticket.TicketEvent.of(
+                                  kind.equals("sla_warning")
+                                      ? io.opsflow.ticket.TicketEvent.SLA_WARNING
+                                      : io.opsflow.ticket.TicketEvent.SLA_BREACHED,
+                                  t,
+                                  SlaClocks.ACTOR,
+                                  text,
+                                  now));
+                      s.persist(new EventOutboxRow(out.topic(), out.key(), out.payload(), now));
+                    }));
+  }
+
+  private static void line(
+      org.hibernate.Session s, SlaClockRow r, Instant at, String kind, String text) {
+    if (SlaClocks.TICKET.equals(r.subjectType())) {
+      s.doWork(c -> new TicketStore(c).timeline(r.subjectId(), at, kind, SlaClocks.ACTOR, text));
+    } else {
+      s.persist(new TimelineEntry(r.subjectId(), at, kind, SlaClocks.ACTOR, text));
+    }
   }
 }

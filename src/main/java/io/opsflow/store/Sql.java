@@ -70,10 +70,17 @@ final class Sql {
         ps.setNull(i + 1, n.type());
       } else if (p == null) {
         ps.setNull(i + 1, Types.VARCHAR);
+      } else if (p instanceof java.time.Instant at) {
+        ps.setObject(i + 1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
       } else {
         ps.setObject(i + 1, p);
       }
     }
+  }
+
+  static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+    java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -87,6 +87,11 @@ public final class TokenRepository {
     return db.inTransaction(s -> Optional.ofNullable(s.find(OrganizationRow.class, id)));
   }
 
+  /** The id of the organization named {@code name}, created on first use. */
+  static String organizationIdOf(Session s, String name) {
+    return organizationId(s, name);
+  }
+
   private static String organizationId(Session s, String name) {
     String id = slug(name);
     if (s.find(OrganizationRow.class, id) == null) {

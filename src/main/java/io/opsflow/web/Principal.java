@@ -5,7 +5,12 @@ package io.opsflow.web;
  * customer), or an integration that sends alerts for one organization.
  */
 public record Principal(
-    String tokenId, Kind kind, String name, String organizationId, String role) {
+    String tokenId, Kind kind, String name, String organizationId, String role, String userId) {
+
+  /** A token's caller: not a signed-in person. */
+  public Principal(String tokenId, Kind kind, String name, String organizationId, String role) {
+    this(tokenId, kind, name, organizationId, role, null);
+  }
 
   public enum Kind {
     ADMIN,
@@ -33,6 +38,23 @@ public record Principal(
   /** Admins and SRE users may act on incidents; customers and integrations only read or send. */
   public boolean mayActOnIncidents() {
     return admin() || (kind == Kind.USER && !"customer".equalsIgnoreCase(role));
+  }
+
+  /** A customer: sees their organization's tickets, public parts only. */
+  public boolean customer() {
+    return kind == Kind.USER && "customer".equalsIgnoreCase(role);
+  }
+
+  /** Who this is for ticket commands; integrations do not act on tickets. */
+  public io.opsflow.ticket.Actor ticketActor() {
+    io.opsflow.ticket.Role r =
+        admin()
+            ? io.opsflow.ticket.Role.ADMIN
+            : io.opsflow.ticket.Role.parse(role).orElse(io.opsflow.ticket.Role.CUSTOMER);
+    if (kind == Kind.INTEGRATION) {
+      throw ApiException.forbidden("integration tokens do not act on tickets");
+    }
+    return new io.opsflow.ticket.Actor(userId, userId == null ? actor() : name, r, scope());
   }
 
   public String actor() {

@@ -1,0 +1,86 @@
+package io.opsflow.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.RecordHandler;
+import io.opsflow.store.ConsumerOffsets;
+import io.opsflow.store.Database;
+import io.opsflow.store.EnvelopeLedger;
+import io.opsflow.store.TicketApplier;
+import io.opsflow.ticket.TicketRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Applies ticket commands from {@code opsflow.tickets}, once each by envelope id. A record that is
+ * not a ticket command, or a command that cannot apply (a closed ticket, another organization's),
+ * goes to the DLQ with the reason; the rest of the batch is applied.
+ */
+public final class TicketRecordHandler implements RecordHandler {
+  private final String group;
+  private final Database db;
+  private final TicketApplier applier;
+  private final Runnable afterCommit;
+  private final MeterRegistry metrics;
+
+  public TicketRecordHandler(
+      String group,
+      Database db,
+      TicketApplier applier,
+      Runnable afterCommit,
+      MeterRegistry metrics) {
+    this.group = group;
+    this.db = db;
+    this.applier = applier;
+    this.afterCommit = afterCommit;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<Rejected> rejected = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      String reason = applyOne(r);
+      if (reason != null) {
+        rejected.add(new Rejected(r, reason));
+      }
+      metrics
+          .counter("opsflow.ticket.commands", "outcome", reason == null ? "applied" : "rejected")
+          .increment();
+    }
+    db.inTransaction(
+        s -> {
+          ConsumerOffsets.advance(s, group, RecordHandler.nextPositions(records));
+          return null;
+        });
+    afterCommit.run();
+    return rejected;
+  }
+
+  /** Applies one record in its own transaction; null when applied (now or before). */
+  private String applyOne(ConsumerRecord<byte[], byte[]> r) {
+    TicketEnvelopes.Decoded d;
+    try {
+      d = TicketEnvelopes.decode(CloudEvent.decode(r.value()));
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    try {
+      db.inTransaction(
+          s -> {
+            if (!EnvelopeLedger.applied(s, Set.of(d.envelopeId())).isEmpty()) {
+              return null;
+            }
+            applier.apply(s, d.envelopeId(), d.actor(), d.command(), d.at());
+            EnvelopeLedger.record(s, List.of(d.envelopeId()), Instant.now());
+            return null;
+          });
+      return null;
+    } catch (TicketRules.Refused e) {
+      return e.getMessage();
+    }
+  }
+}

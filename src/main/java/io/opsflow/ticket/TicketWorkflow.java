@@ -1,0 +1,32 @@
+package io.opsflow.ticket;
+
+/**
+ * Port to the ticket process ({@code workflows/ticket.bpmn}). Every call is idempotent: a message
+ * the process no longer waits for is ignored, a start for a ticket that has a process starts none.
+ */
+public interface TicketWorkflow {
+  void start(String ticketId, String organizationId);
+
+  void resolved(String ticketId);
+
+  void reopened(String ticketId);
+
+  void closed(String ticketId);
+
+  /** Does nothing: for tools and tests without an engine. */
+  static TicketWorkflow none() {
+    return new TicketWorkflow() {
+      @Override
+      public void start(String ticketId, String organizationId) {}
+
+      @Override
+      public void resolved(String ticketId) {}
+
+      @Override
+      public void reopened(String ticketId) {}
+
+      @Override
+      public void closed(String ticketId) {}
+    };
+  }
+}

@@ -1,0 +1,217 @@
+package io.opsflow.web;
+
+import io.opsflow.ingest.TicketEnvelopes;
+import io.opsflow.kafka.Topics;
+import io.opsflow.store.TicketQueries;
+import io.opsflow.store.UserStore;
+import io.opsflow.ticket.Actor;
+import io.opsflow.ticket.Attachment;
+import io.opsflow.ticket.Ticket;
+import io.opsflow.ticket.TicketCommand;
+import io.opsflow.ticket.TicketRules;
+import io.opsflow.ticket.TicketStatus;
+import io.opsflow.ticket.Visibility;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What people may do to tickets, checked at the edge and then written to {@code opsflow.tickets}:
+ * the API, the portal, the console and Slack all come through here. A ticket another organization
+ * owns is "not found", never "forbidden".
+ */
+public final class TicketActions {
+  public static final int MAX_SUBJECT = 300;
+  public static final int MAX_TEXT = 64 * 1024;
+
+  private final TicketQueries queries;
+  private final UserStore users;
+  private final Publisher publisher;
+  private final Clock clock;
+
+  public TicketActions(TicketQueries queries, UserStore users, Publisher publisher, Clock clock) {
+    this.queries = queries;
+    this.users = users;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** A ticket to open, as a person asked for it. */
+  public record NewTicket(
+      String organization,
+      String subject,
+      String description,
+      String priority,
+      String requesterEmail,
+      List<String> watchers,
+      List<Attachment> attachments,
+      String source,
+      String incidentId) {}
+
+  /** Opens a ticket; returns its id at once (the work happens from Kafka). */
+  public Ticket.Ref open(Principal p, NewTicket n) {
+    Actor a = p.ticketActor();
+    String org = a.organizationId() != null ? a.organizationId() : n.organization();
+    if (org == null || org.isBlank()) {
+      throw ApiException.badRequest("organization is required for a caller of every organization");
+    }
+    String subject = required(n.subject(), "subject", MAX_SUBJECT);
+    String description = n.description() == null ? "" : limit(n.description(), "description");
+    String priority = n.priority() == null ? "P-2" : n.priority().trim().toUpperCase();
+    if (!TicketRules.PRIORITIES.contains(priority)) {
+      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
+    }
+    String requester = n.requesterEmail();
+    if (requester == null && a.customer()) {
+      requester = users.byId(a.userId()).map(UserStore.UserRow::email).orElse(null);
+    }
+    if (requester != null && !Emails.valid(requester)) {
+      throw ApiException.badRequest("requesterEmail is not a mail address");
+    }
+    List<String> watchers = n.watchers() == null ? List.of() : n.watchers();
+    for (String w : watchers) {
+      if (!Emails.valid(w)) {
+        throw ApiException.badRequest("watcher '" + w + "' is not a mail address");
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    send(
+        id,
+        new TicketCommand.Open(
+            id,
+            org,
+            subject,
+            description,
+            priority,
+            n.source() == null ? "api" : n.source(),
+            requester,
+            watchers,
+            n.attachments(),
+            n.incidentId()),
+        a);
+    return new Ticket.Ref(id, Ticket.referenceOf(id));
+  }
+
+  /** Adds a comment; customers write public comments only. Returns the comment id. */
+  public String comment(
+      Principal p, String ticketId, String body, Visibility v, List<Attachment> files, String via) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    if (v == Visibility.INTERNAL && a.customer()) {
+      throw ApiException.forbidden("customers write public comments only");
+    }
+    if (t.status() == TicketStatus.CLOSED) {
+      throw new ApiException(409, "conflict", "ticket " + t.reference() + " is closed");
+    }
+    String text = required(body, "body", MAX_TEXT);
+    String commentId = UUID.randomUUID().toString();
+    send(
+        t.id(),
+        new TicketCommand.Comment(
+            t.id(), commentId, v, text, via, files == null ? List.of() : files),
+        a);
+    return commentId;
+  }
+
+  public void status(Principal p, String ticketId, String status, String reason) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    TicketStatus to =
+        TicketStatus.parse(status)
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "status must be open, waiting-on-customer, resolved or closed"));
+    try {
+      TicketRules.status(t, to, reason, a, clock.instant());
+    } catch (TicketRules.Refused e) {
+      throw a.customer() && e.getMessage().startsWith("customers")
+          ? ApiException.forbidden(e.getMessage())
+          : new ApiException(409, "conflict", e.getMessage());
+    }
+    send(t.id(), new TicketCommand.SetStatus(t.id(), to, reason), a);
+  }
+
+  public void prioritize(Principal p, String ticketId, String priority, String reason) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    staff(a);
+    String pr = priority == null ? "" : priority.trim().toUpperCase();
+    try {
+      TicketRules.prioritize(t, pr, reason, a, clock.instant());
+    } catch (TicketRules.Refused e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    send(t.id(), new TicketCommand.Prioritize(t.id(), pr, reason), a);
+  }
+
+  /** Assigns to an SRE given by user id or mail address; null or empty unassigns. */
+  public void assign(Principal p, String ticketId, String assignee) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    staff(a);
+    String userId = null;
+    if (assignee != null && !assignee.isBlank()) {
+      UserStore.UserRow u =
+          (assignee.contains("@") ? users.byEmail(assignee) : users.byId(assignee))
+              .filter(x -> x.role().staff() && x.active())
+              .filter(
+                  x -> x.organizationId() == null || x.organizationId().equals(t.organizationId()))
+              .orElseThrow(
+                  () -> ApiException.badRequest("no SRE '" + assignee + "' for this ticket"));
+      userId = u.id();
+    }
+    send(t.id(), new TicketCommand.Assign(t.id(), userId), a);
+  }
+
+  public void link(Principal p, String ticketId, String incidentId) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    staff(a);
+    required(incidentId, "incidentId", 64);
+    send(t.id(), new TicketCommand.Link(t.id(), incidentId.trim()), a);
+  }
+
+  public void watch(Principal p, String ticketId, String email) {
+    Actor a = p.ticketActor();
+    Ticket t = visible(p, ticketId);
+    if (email == null || !Emails.valid(email)) {
+      throw ApiException.badRequest("email is not a mail address");
+    }
+    send(t.id(), new TicketCommand.Watch(t.id(), email.trim()), a);
+  }
+
+  /** The ticket if the caller may see it, else 404. */
+  public Ticket visible(Principal p, String ticketId) {
+    return queries
+        .find(ticketId, p.scope())
+        .orElseThrow(() -> ApiException.notFound("ticket " + ticketId + " not found"));
+  }
+
+  private void send(String key, TicketCommand c, Actor a) {
+    publisher.publish(Topics.TICKETS, key, TicketEnvelopes.encode(c, a, clock.instant()));
+  }
+
+  private static void staff(Actor a) {
+    if (a.customer()) {
+      throw ApiException.forbidden("this needs an SRE");
+    }
+  }
+
+  private static String required(String v, String field, int max) {
+    if (v == null || v.isBlank()) {
+      throw ApiException.badRequest(field + " is required");
+    }
+    if (v.length() > max) {
+      throw ApiException.badRequest(field + " is longer than " + max + " characters");
+    }
+    return v.trim();
+  }
+
+  private static String limit(String v, String field) {
+    if (v.length() > MAX_TEXT) {
+      throw ApiException.badRequest(field + " is longer than " + MAX_TEXT + " characters");
+    }
+    return v;
+  }
+}

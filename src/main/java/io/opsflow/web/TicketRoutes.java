@@ -1,0 +1,220 @@
+package io.opsflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.opsflow.store.Page;
+import io.opsflow.store.TicketQueries;
+import io.opsflow.store.UserStore;
+import io.opsflow.ticket.Ticket;
+import io.opsflow.ticket.TicketStatus;
+import io.opsflow.ticket.Visibility;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+/** The support-ticket API of the contract: open, list, read, comment, and the SRE actions. */
+public final class TicketRoutes {
+  private static final Set<String> OPEN_FIELDS =
+      Set.of(
+          "subject",
+          "description",
+          "priority",
+          "organization",
+          "requesterEmail",
+          "watchers",
+          "attachments");
+  private static final Set<String> COMMENT_FIELDS = Set.of("body", "visibility", "attachments");
+
+  private final Authenticator auth;
+  private final TicketQueries queries;
+  private final TicketActions actions;
+  private final UserStore users;
+
+  public TicketRoutes(
+      Authenticator auth, TicketQueries queries, TicketActions actions, UserStore users) {
+    this.auth = auth;
+    this.queries = queries;
+    this.actions = actions;
+    this.users = users;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.post("/api/v1/tickets", this::open);
+    routes.get("/api/v1/tickets", this::list);
+    routes.get("/api/v1/tickets/{id}", this::get);
+    routes.post("/api/v1/tickets/{id}/comments", this::comment);
+    routes.post("/api/v1/tickets/{id}/status", this::status);
+    routes.post("/api/v1/tickets/{id}/priority", this::priority);
+    routes.post("/api/v1/tickets/{id}/assignee", this::assign);
+    routes.post("/api/v1/tickets/{id}/incidents", this::link);
+    routes.post("/api/v1/tickets/{id}/watchers", this::watch);
+    routes.get("/api/v1/tickets/{id}/attachments/{attachment}", this::download);
+  }
+
+  private Principal caller(Context ctx) {
+    Principal p = auth.require(ctx);
+    if (p.kind() == Principal.Kind.INTEGRATION) {
+      throw ApiException.forbidden("integration tokens do not act on tickets");
+    }
+    return p;
+  }
+
+  private void open(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, OPEN_FIELDS);
+    Ticket.Ref ref =
+        actions.open(
+            p,
+            new TicketActions.NewTicket(
+                TicketJson.text(b, "organization"),
+                TicketJson.text(b, "subject"),
+                TicketJson.text(b, "description"),
+                TicketJson.text(b, "priority"),
+                TicketJson.text(b, "requesterEmail"),
+                TicketJson.strings(b, "watchers"),
+                TicketJson.attachments(b),
+                "api",
+                null));
+    Http.json(ctx, 202, Map.of("id", ref.id(), "reference", ref.reference(), "status", "accepted"));
+  }
+
+  private void list(Context ctx) {
+    Principal p = caller(ctx);
+    String statusParam = ctx.queryParam("status");
+    TicketStatus status = null;
+    Boolean open = null;
+    if ("open-work".equals(statusParam) || "active".equals(statusParam)) {
+      open = true;
+    } else if (statusParam != null) {
+      status =
+          TicketStatus.parse(statusParam)
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          "status must be new, open, waiting-on-customer, resolved, closed or"
+                              + " active"));
+    }
+    String priority = ctx.queryParam("priority");
+    if (priority != null && !io.opsflow.ticket.TicketRules.PRIORITIES.contains(priority)) {
+      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
+    }
+    String assignee = ctx.queryParam("assignee");
+    if ("me".equals(assignee)) {
+      assignee = p.userId() == null ? "none" : p.userId();
+    }
+    Page<Ticket> page;
+    try {
+      page =
+          queries.list(
+              p.scope(),
+              new TicketQueries.Filter(
+                  ctx.queryParam("organization"),
+                  status,
+                  priority,
+                  assignee,
+                  ctx.queryParam("requester"),
+                  open,
+                  ctx.queryParam("q")),
+              Http.limit(ctx),
+              ctx.queryParam("cursor"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Http.json(ctx, 200, TicketJson.page(page));
+  }
+
+  private void get(Context ctx) {
+    Principal p = caller(ctx);
+    TicketQueries.Detail d =
+        queries
+            .detail(ctx.pathParam("id"), p.scope(), !p.customer())
+            .orElseThrow(
+                () -> ApiException.notFound("ticket " + ctx.pathParam("id") + " not found"));
+    Http.json(ctx, 200, TicketJson.detail(d));
+  }
+
+  private void comment(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, COMMENT_FIELDS);
+    String vis = TicketJson.text(b, "visibility");
+    Visibility v;
+    if (vis == null || vis.equals("public")) {
+      v = Visibility.PUBLIC;
+    } else if (vis.equals("internal")) {
+      v = Visibility.INTERNAL;
+    } else {
+      throw ApiException.badRequest("visibility must be public or internal");
+    }
+    String id =
+        actions.comment(
+            p,
+            ctx.pathParam("id"),
+            TicketJson.text(b, "body"),
+            v,
+            TicketJson.attachments(b),
+            "api");
+    Http.json(ctx, 202, Map.of("id", id, "status", "accepted"));
+  }
+
+  private void status(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, Set.of("status", "reason"));
+    actions.status(
+        p, ctx.pathParam("id"), TicketJson.text(b, "status"), TicketJson.text(b, "reason"));
+    accepted(ctx);
+  }
+
+  private void priority(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, Set.of("priority", "reason"));
+    actions.prioritize(
+        p, ctx.pathParam("id"), TicketJson.text(b, "priority"), TicketJson.text(b, "reason"));
+    accepted(ctx);
+  }
+
+  private void assign(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, Set.of("assignee"));
+    actions.assign(p, ctx.pathParam("id"), TicketJson.text(b, "assignee"));
+    accepted(ctx);
+  }
+
+  private void link(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, Set.of("incidentId"));
+    actions.link(p, ctx.pathParam("id"), TicketJson.text(b, "incidentId"));
+    accepted(ctx);
+  }
+
+  private void watch(Context ctx) {
+    Principal p = caller(ctx);
+    JsonNode b = Http.parse(Http.body(ctx));
+    TicketJson.only(b, Set.of("email"));
+    actions.watch(p, ctx.pathParam("id"), TicketJson.text(b, "email"));
+    accepted(ctx);
+  }
+
+  private void download(Context ctx) {
+    Principal p = caller(ctx);
+    String[] a =
+        queries
+            .attachment(ctx.pathParam("id"), ctx.pathParam("attachment"), p.scope(), !p.customer())
+            .orElseThrow(() -> ApiException.notFound("attachment not found"));
+    ctx.status(200)
+        .contentType("application/octet-stream")
+        .header("Content-Disposition", "attachment; filename=\"" + a[0].replace("\"", "_") + "\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .result(Base64.getDecoder().decode(a[2]));
+  }
+
+  private static void accepted(Context ctx) {
+    Http.json(ctx, 202, Map.of("status", "accepted"));
+  }
+}
