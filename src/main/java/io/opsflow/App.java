@@ -40,6 +40,7 @@ import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
 import io.opsflow.store.TicketApplier;
 import io.opsflow.store.TicketQueries;
+import io.opsflow.store.TicketSteps;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.UserStore;
 import io.opsflow.store.WebhookStore;
@@ -180,6 +181,23 @@ public final class App implements AutoCloseable {
             effects.recorder(),
             () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar());
 
+    TicketApplier ticketApplier =
+        new TicketApplier(
+            clocks,
+            new TicketEventCodec(),
+            new TicketMails(config.publicUrl(config.httpPort())),
+            config.smtpConfigured());
+    TicketSteps ticketSteps =
+        new TicketSteps(
+            db,
+            ticketApplier,
+            clocks,
+            config.tickets().autoCloseAfter(),
+            () -> {
+              relay.wake();
+              effects.wake();
+            },
+            Clock.systemUTC());
     WorkflowRuntime workflow =
         WorkflowRuntime.start(
             db.dataSource(),
@@ -196,11 +214,13 @@ public final class App implements AutoCloseable {
                     Clock.systemUTC(),
                     metrics)
                 .ticketEvents(new TicketEventCodec()),
+            ticketSteps,
             config.historyLevel(),
             workflowsDir(config));
     running.push(workflow);
     incidentWorkflow = workflow.incidents();
-    WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow.incidents());
+    WorkflowDispatcher dispatcher =
+        new WorkflowDispatcher(outbox, workflow.incidents()).tickets(workflow.tickets());
     Topics topics = Topics.load();
     EnvelopeLedgerPruner pruner =
         new EnvelopeLedgerPruner(outbox, retention(topics, Topics.ALERTS), Clock.systemUTC());
@@ -279,16 +299,7 @@ public final class App implements AutoCloseable {
             TICKETS_GROUP,
             config.instanceId(),
             Topics.TICKETS,
-            new TicketRecordHandler(
-                TICKETS_GROUP,
-                db,
-                new TicketApplier(
-                    clocks,
-                    new TicketEventCodec(),
-                    new TicketMails(config.publicUrl(config.httpPort())),
-                    config.smtpConfigured()),
-                afterCommit,
-                metrics),
+            new TicketRecordHandler(TICKETS_GROUP, db, ticketApplier, afterCommit, metrics),
             producer,
             dbUp,
             topic -> offsets.positions(TICKETS_GROUP, topic),

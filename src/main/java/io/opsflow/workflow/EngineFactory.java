@@ -2,6 +2,7 @@ package io.opsflow.workflow;
 
 import io.opsflow.incident.IncidentProcessSteps;
 import io.opsflow.sla.SlaProcessSteps;
+import io.opsflow.ticket.TicketProcessSteps;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +105,14 @@ public final class EngineFactory {
     }
   }
 
+  private TicketProcessSteps ticketSteps = TicketProcessSteps.NONE;
+
+  /** The ticket process's steps (by default none: tickets are not worked). */
+  public EngineFactory tickets(TicketProcessSteps steps) {
+    this.ticketSteps = Objects.requireNonNull(steps, "steps");
+    return this;
+  }
+
   public EngineFactory(DataSource dataSource, IncidentProcessSteps incidentSteps) {
     this(dataSource, incidentSteps, Options.defaults());
   }
@@ -130,7 +139,7 @@ public final class EngineFactory {
     config.setDataSource(dataSource);
     config.setDatabaseSchemaUpdate("true");
     config.setHistory(options.historyLevel());
-    config.setBeans(delegates(incidentSteps, slaSteps));
+    config.setBeans(delegates(incidentSteps, slaSteps, ticketSteps));
     config.setJobExecutorActivate(options.jobExecutorActive());
     config.setJobExecutor(jobExecutor());
     config.setMetricsEnabled(false);
@@ -151,7 +160,14 @@ public final class EngineFactory {
 
   static Map<Object, Object> delegates(
       IncidentProcessSteps incidentSteps, SlaProcessSteps slaSteps) {
+    return delegates(incidentSteps, slaSteps, TicketProcessSteps.NONE);
+  }
+
+  static Map<Object, Object> delegates(
+      IncidentProcessSteps incidentSteps, SlaProcessSteps slaSteps, TicketProcessSteps tickets) {
     Map<Object, Object> beans = new HashMap<>();
+    beans.put(ProcessConstants.BEAN_TRIAGE_TICKET, new TicketDelegates.Triage(tickets));
+    beans.put(ProcessConstants.BEAN_AUTO_CLOSE_TICKET, new TicketDelegates.AutoClose(tickets));
     beans.put(ProcessConstants.BEAN_SCHEDULE_SLA, new SlaDelegates.Schedule(slaSteps));
     beans.put(ProcessConstants.BEAN_WARN_SLA, new SlaDelegates.Warn(slaSteps));
     beans.put(ProcessConstants.BEAN_BREACH_SLA, new SlaDelegates.Breach(slaSteps));

@@ -89,8 +89,27 @@ public final class ProcessConstants {
   public static final String BEAN_REMIND_STATUS_UPDATE = "remindStatusUpdateDelegate";
 
   /** Every bean name a model may reference; {@link EngineFactory} registers exactly these. */
+  /** The ticket process ({@code workflows/ticket.bpmn}); its business key is the ticket id. */
+  public static final String TICKET_PROCESS = "ticket";
+
+  public static final String MSG_TICKET_RESOLVED = "ticketResolved";
+  public static final String MSG_TICKET_REOPENED = "ticketReopened";
+  public static final String MSG_TICKET_CLOSED = "ticketClosed";
+  public static final String VAR_TICKET_ID = "ticketId";
+
+  /** ISO-8601 duration a resolved ticket waits for a reply before timer {@code quietPeriodOver}. */
+  public static final String VAR_AUTO_CLOSE_AFTER = "autoCloseAfter";
+
+  /** Whether task {@code autoCloseTicket} closed the ticket (false: it was reopened meanwhile). */
+  public static final String VAR_TICKET_CLOSED = "ticketClosed";
+
+  public static final String BEAN_TRIAGE_TICKET = "triageTicketDelegate";
+  public static final String BEAN_AUTO_CLOSE_TICKET = "autoCloseTicketDelegate";
+
   public static final Set<String> DELEGATE_BEANS =
       Set.of(
+          BEAN_TRIAGE_TICKET,
+          BEAN_AUTO_CLOSE_TICKET,
           BEAN_TRIAGE,
           BEAN_FREEZE_POLICY,
           BEAN_ESCALATE,

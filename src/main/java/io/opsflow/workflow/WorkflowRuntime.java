@@ -3,6 +3,7 @@ package io.opsflow.workflow;
 import io.opsflow.incident.IncidentProcessSteps;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.sla.SlaProcessSteps;
+import io.opsflow.ticket.TicketProcessSteps;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,13 +51,47 @@ public final class WorkflowRuntime implements AutoCloseable {
       SlaProcessSteps sla,
       EngineFactory.Options options,
       Path workflows) {
-    ProcessEngine engine = new EngineFactory(dataSource, steps, sla, options).build();
+    return start(dataSource, steps, sla, TicketProcessSteps.NONE, options, workflows);
+  }
+
+  /** The engine with the ticket process's steps too, other options at their defaults. */
+  public static WorkflowRuntime start(
+      DataSource dataSource,
+      IncidentProcessSteps steps,
+      SlaProcessSteps sla,
+      TicketProcessSteps tickets,
+      String historyLevel,
+      Path workflows) {
+    return start(
+        dataSource,
+        steps,
+        sla,
+        tickets,
+        EngineFactory.Options.defaults().withHistoryLevel(historyLevel),
+        workflows);
+  }
+
+  /** The engine with the ticket process's steps too. */
+  public static WorkflowRuntime start(
+      DataSource dataSource,
+      IncidentProcessSteps steps,
+      SlaProcessSteps sla,
+      TicketProcessSteps tickets,
+      EngineFactory.Options options,
+      Path workflows) {
+    ProcessEngine engine =
+        new EngineFactory(dataSource, steps, sla, options).tickets(tickets).build();
     try {
       return new WorkflowRuntime(engine, EngineFactory.deploy(engine, workflows), workflows);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
     }
+  }
+
+  /** The ticket process port. */
+  public io.opsflow.ticket.TicketWorkflow tickets() {
+    return new CamundaTicketWorkflow(engine);
   }
 
   public IncidentWorkflow incidents() {

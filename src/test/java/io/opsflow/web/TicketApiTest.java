@@ -42,6 +42,11 @@ class TicketApiTest {
     String id = opened.body().path("id").asText();
     assertThat(opened.body().path("reference").asText()).matches("T-[0-9A-F]{8}");
 
+    JsonNode triaged =
+        awaitTicket(
+            id, t.sre(), x -> x.path("timeline").findValuesAsText("kind").contains("triage"));
+    assertThat(triaged.path("timeline").findValuesAsText("message"))
+        .anyMatch(m -> m.startsWith("Triaged as P-1; response due "));
     JsonNode d = awaitTicket(id, customer, x -> x.path("sla").size() == 2);
     assertThat(d.path("status").asText()).isEqualTo("new");
     assertThat(d.path("subject").asText()).isEqualTo("Checkout <b>fails</b>");

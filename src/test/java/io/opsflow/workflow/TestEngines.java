@@ -16,12 +16,19 @@ final class TestEngines {
   }
 
   static ProcessEngine newEngine(IncidentProcessSteps steps, SlaProcessSteps sla) {
+    return newEngine(steps, sla, io.opsflow.ticket.TicketProcessSteps.NONE);
+  }
+
+  static ProcessEngine newEngine(
+      IncidentProcessSteps steps,
+      SlaProcessSteps sla,
+      io.opsflow.ticket.TicketProcessSteps tickets) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:opsflow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
     EngineFactory.Options options =
         EngineFactory.Options.defaults()
             .withJobExecutor(false, Duration.ofMillis(100), Duration.ofMillis(500));
-    return new EngineFactory(dataSource, steps, sla, options).build();
+    return new EngineFactory(dataSource, steps, sla, options).tickets(tickets).build();
   }
 }
