@@ -33,6 +33,7 @@ import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
+import io.opsflow.store.IncidentTickets;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
@@ -187,6 +188,10 @@ public final class App implements AutoCloseable {
             new TicketEventCodec(),
             new TicketMails(config.publicUrl(config.httpPort())),
             config.smtpConfigured());
+    effects
+        .recorder()
+        .incidentTickets(
+            new IncidentTickets(ticketApplier, config.tickets().incidentTicketPriorities()));
     TicketSteps ticketSteps =
         new TicketSteps(
             db,

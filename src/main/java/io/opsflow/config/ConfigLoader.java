@@ -86,7 +86,9 @@ public final class ConfigLoader {
         unknown,
         parseDuration("IMAP_POLL", get("IMAP_POLL").orElse(d.imapPoll().toString())),
         parseDuration("SESSION_IDLE", get("SESSION_IDLE").orElse(d.sessionIdle().toString())),
-        parseDuration("SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())));
+        parseDuration("SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())),
+        EffectsConfig.priorities(
+            "INCIDENT_TICKET_PRIORITIES", get("INCIDENT_TICKET_PRIORITIES").orElse("P-0,P-1")));
   }
 
   private EffectsConfig effects() {

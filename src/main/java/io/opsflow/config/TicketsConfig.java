@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param imapPoll how often the mailbox is read
  * @param sessionIdle a portal or console session ends after this long without a request
  * @param sessionMax and after this long in any case
+ * @param incidentTicketPriorities incidents of these priorities open a ticket for their customers
  */
 public record TicketsConfig(
     Optional<String> publicUrl,
@@ -21,7 +22,12 @@ public record TicketsConfig(
     String unknownSenders,
     Duration imapPoll,
     Duration sessionIdle,
-    Duration sessionMax) {
+    Duration sessionMax,
+    java.util.Set<String> incidentTicketPriorities) {
+
+  public TicketsConfig {
+    incidentTicketPriorities = java.util.Set.copyOf(incidentTicketPriorities);
+  }
 
   public static TicketsConfig defaults() {
     return new TicketsConfig(
@@ -30,7 +36,8 @@ public record TicketsConfig(
         "refuse",
         Duration.ofSeconds(30),
         Duration.ofHours(2),
-        Duration.ofHours(12));
+        Duration.ofHours(12),
+        java.util.Set.of("P-0", "P-1"));
   }
 
   /** The organization unknown senders open tickets for, empty when they are refused. */

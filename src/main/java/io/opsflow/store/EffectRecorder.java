@@ -23,6 +23,7 @@ public final class EffectRecorder {
   private final EffectPlanner planner;
   private final Clock clock;
   private final SlaClocks clocks;
+  private volatile IncidentTickets tickets;
 
   public EffectRecorder(EffectPlanner planner, Clock clock) {
     this(planner, clock, null);
@@ -33,6 +34,11 @@ public final class EffectRecorder {
     this.planner = planner;
     this.clock = clock;
     this.clocks = clocks;
+  }
+
+  /** Also opens (and resolves) the customer tickets of incidents that call for one. */
+  public void incidentTickets(IncidentTickets tickets) {
+    this.tickets = tickets;
   }
 
   /** Plans nothing: for tools and tests that only exercise the alert path. */
@@ -50,12 +56,21 @@ public final class EffectRecorder {
 
   /** A lifecycle event was published in this session. */
   void onEvent(Session session, IncidentEvent event) {
-    if (IncidentEvent.TRIGGERED.equals(event.type()) || (planner == null && clocks == null)) {
+    if (IncidentEvent.TRIGGERED.equals(event.type())
+        || (planner == null && clocks == null && tickets == null)) {
       return; // a new incident has no room yet, and no priority: triage plans its effects
     }
     Incident incident = session.find(Incident.class, event.incidentId());
     if (incident == null) {
       return;
+    }
+    IncidentTickets t = tickets;
+    if (t != null) {
+      if (IncidentEvent.PRIORITIZED.equals(event.type())) {
+        t.onPrioritized(session, incident, event.at());
+      } else if (IncidentEvent.RESOLVED.equals(event.type())) {
+        t.onResolved(session, incident, event.at());
+      }
     }
     if (clocks != null) {
       switch (event.type()) {

@@ -27,11 +27,17 @@ public final class TicketMails {
 
   public Mail opened(Ticket t, List<String> to) {
     String lead =
-        "Your ticket "
-            + t.reference()
-            + " is open with priority "
-            + t.priority()
-            + ". We will answer within the SLA of that priority.";
+        "incident".equals(t.source())
+            ? "We detected an incident that affects you. Ticket "
+                + t.reference()
+                + " tracks it, with priority "
+                + t.priority()
+                + "; we will keep it up to date."
+            : "Your ticket "
+                + t.reference()
+                + " is open with priority "
+                + t.priority()
+                + ". We will answer within the SLA of that priority.";
     return mail(t, to, lead, t.description(), "portal");
   }
 

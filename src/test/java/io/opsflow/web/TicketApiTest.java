@@ -254,6 +254,50 @@ class TicketApiTest {
     assertThat(file.raw()).isEqualTo("hello log");
   }
 
+  @Test
+  void anIncidentThatAffectsACustomerOpensATicketForThemAndResolvesIt() {
+    TestApp.Tenant t = app.aCustomerOrg();
+    ApiCalls.Resp user =
+        api.post(
+            "/api/v1/users",
+            app.adminToken(),
+            "{\"email\":\"dana@"
+                + t.organization()
+                + ".example\",\"name\":\"Dana\",\"role\":\"customer\",\"organization\":\""
+                + t.organization()
+                + "\"}");
+    assertThat(user.status()).isEqualTo(201);
+    api.post(
+        "/api/v1/events",
+        null,
+        io.opsflow.testing.Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
+    String incident =
+        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+    String customer = customerOf(t);
+    JsonNode list =
+        api.await("/api/v1/tickets", customer, p -> p.path("items").size() == 1).path("items");
+    assertThat(list.get(0).path("source").asText()).isEqualTo("incident");
+    assertThat(list.get(0).path("priority").asText()).isEqualTo("P-0");
+    String ticket = list.get(0).path("id").asText();
+    JsonNode d = awaitTicket(ticket, customer, x -> x.path("incidents").size() == 1);
+    assertThat(d.path("incidents").get(0).asText()).isEqualTo(incident);
+    assertThat(d.path("watchers").get(0).asText())
+        .isEqualTo("dana@" + t.organization() + ".example");
+    JsonNode incidentDetail = api.get("/api/v1/incidents/" + incident, t.sre()).body();
+    assertThat(incidentDetail.path("timeline").findValuesAsText("message"))
+        .anyMatch(m -> m.startsWith("Linked to ticket T-"));
+
+    api.post("/api/v1/incidents/" + incident + "/resolve", t.sre(), "{}");
+    JsonNode resolved =
+        awaitTicket(ticket, customer, x -> x.path("status").asText().equals("resolved"));
+    assertThat(resolved.path("comments").findValuesAsText("body"))
+        .anyMatch(b -> b.startsWith("The incident is resolved"));
+  }
+
   private static JsonNode clock(JsonNode d, String kind) {
     for (JsonNode c : d.path("sla")) {
       if (c.path("kind").asText().equals(kind)) {
