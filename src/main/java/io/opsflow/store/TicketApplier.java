@@ -145,7 +145,11 @@ public final class TicketApplier {
     if (o.incidentId() != null) {
       link(s, store, actor, t, o.incidentId(), at);
     }
-    clocks.start(s, subject(t));
+    if (o.incidentId() == null) {
+      clocks.start(s, subject(t));
+    } else {
+      store.timeline(t.id(), at, "sla", actor.name(), "SLA measured on incident " + o.incidentId());
+    }
     signal(s, t, WorkflowSignal.Kind.TICKET_START, actor, at);
     event(s, TicketEvent.of(TicketEvent.CREATED, t, actor.name(), null, at));
     List<String> to = customerRecipients(store, t, null);

@@ -69,6 +69,35 @@ public final class BenchApi {
     }
   }
 
+  /** POSTs and returns the whole response. */
+  HttpResponse<String> send(String path, String bearer, String body)
+      throws IOException, InterruptedException {
+    return http.send(request(path, bearer, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GETs with the given token and returns the whole response. */
+  HttpResponse<String> sendGet(String path, String bearer)
+      throws IOException, InterruptedException {
+    return http.send(request(path, bearer, null), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A user token of {@code organization} with {@code role}; returns its secret. */
+  String userToken(String name, String organization, String role)
+      throws IOException, InterruptedException {
+    String body =
+        JSON.createObjectNode()
+            .put("kind", "user")
+            .put("name", name)
+            .put("organization", organization)
+            .put("role", role)
+            .toString();
+    HttpResponse<String> r = send("/api/v1/tokens", adminToken, body);
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("cannot create a user token: " + r.statusCode() + r.body());
+    }
+    return JSON.readTree(r.body()).path("token").asText();
+  }
+
   /** Another client of the same instance, with connections of its own. */
   BenchApi separateConnections() {
     return new BenchApi(base, adminToken);

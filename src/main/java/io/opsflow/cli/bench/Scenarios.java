@@ -10,6 +10,7 @@ public final class Scenarios {
           "http-alertmanager",
           "latency",
           "first-slack-message",
+          "ticket-create",
           Scenarios.SLA_TIMERS);
 
   /** Runs on an engine of its own, without an opsflow instance: see {@link #runSlaTimers}. */
@@ -51,6 +52,7 @@ public final class Scenarios {
       case "http-alertmanager" -> HttpAlertmanager.run(c);
       case "latency" -> Latency.run(c);
       case "first-slack-message" -> FirstSlackMessage.run(c);
+      case "ticket-create" -> TicketCreation.run(c);
       case SLA_TIMERS ->
           throw new IllegalArgumentException(SLA_TIMERS + " runs without an instance");
       default -> throw new IllegalArgumentException("unknown scenario " + name);
