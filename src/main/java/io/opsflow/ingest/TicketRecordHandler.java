@@ -42,22 +42,59 @@ public final class TicketRecordHandler implements RecordHandler {
   @Override
   public List<Rejected> handle(List<ConsumerRecord<byte[], byte[]>> records) {
     List<Rejected> rejected = new ArrayList<>();
+    List<TicketEnvelopes.Decoded> commands = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
-      String reason = applyOne(r);
-      if (reason != null) {
-        rejected.add(new Rejected(r, reason));
+      try {
+        commands.add(TicketEnvelopes.decode(CloudEvent.decode(r.value())));
+      } catch (IllegalArgumentException e) {
+        rejected.add(new Rejected(r, e.getMessage()));
       }
-      metrics
-          .counter("opsflow.ticket.commands", "outcome", reason == null ? "applied" : "rejected")
-          .increment();
     }
-    db.inTransaction(
-        s -> {
-          ConsumerOffsets.advance(s, group, RecordHandler.nextPositions(records));
-          return null;
-        });
+    if (rejected.isEmpty() && applyAll(commands, records)) {
+      count("applied", commands.size());
+    } else {
+      // one command cannot apply: apply the batch record by record, so only it is refused
+      rejected.clear();
+      for (ConsumerRecord<byte[], byte[]> r : records) {
+        String reason = applyOne(r);
+        if (reason != null) {
+          rejected.add(new Rejected(r, reason));
+        }
+        count(reason == null ? "applied" : "rejected", 1);
+      }
+      db.inTransaction(
+          s -> {
+            ConsumerOffsets.advance(s, group, RecordHandler.nextPositions(records));
+            return null;
+          });
+    }
     afterCommit.run();
     return rejected;
+  }
+
+  /** Applies the whole batch in one transaction with its offsets; false if a command refused. */
+  private boolean applyAll(
+      List<TicketEnvelopes.Decoded> commands, List<ConsumerRecord<byte[], byte[]>> records) {
+    try {
+      db.inTransaction(
+          s -> {
+            for (TicketEnvelopes.Decoded d : commands) {
+              if (EnvelopeLedger.applied(s, Set.of(d.envelopeId())).isEmpty()) {
+                applier.apply(s, d.envelopeId(), d.actor(), d.command(), d.at());
+                EnvelopeLedger.record(s, List.of(d.envelopeId()), Instant.now());
+              }
+            }
+            ConsumerOffsets.advance(s, group, RecordHandler.nextPositions(records));
+            return null;
+          });
+      return true;
+    } catch (TicketRules.Refused e) {
+      return false;
+    }
+  }
+
+  private void count(String outcome, int n) {
+    metrics.counter("opsflow.ticket.commands", "outcome", outcome).increment(n);
   }
 
   /** Applies one record in its own transaction; null when applied (now or before). */
