@@ -348,7 +348,7 @@ public final class App implements AutoCloseable {
                     ::register,
                 new IntakeRoutes(auth, publisher)::register,
                 new IncidentRoutes(auth, queries, actions)::register,
-                new TokenRoutes(auth, tokens, tokenRepository)::register,
+                new TokenRoutes(auth, tokens, tokenRepository, audit)::register,
                 new TicketRoutes(auth, ticketQueries, ticketActions, users)::register,
                 new UserRoutes(auth, users, audit)::register,
                 new OnCallRoutes(auth, oncall)::register,

@@ -15,12 +15,23 @@ public final class TokenRoutes {
   private final Authenticator auth;
   private final Tokens tokens;
   private final io.opsflow.store.TokenRepository repository;
+  private final io.opsflow.store.Audit audit;
 
   public TokenRoutes(
       Authenticator auth, Tokens tokens, io.opsflow.store.TokenRepository repository) {
+    this(auth, tokens, repository, null);
+  }
+
+  /** Routes that also write token creation and revocation to the audit trail. */
+  public TokenRoutes(
+      Authenticator auth,
+      Tokens tokens,
+      io.opsflow.store.TokenRepository repository,
+      io.opsflow.store.Audit audit) {
     this.auth = auth;
     this.tokens = tokens;
     this.repository = repository;
+    this.audit = audit;
   }
 
   public void register(RoutesConfig routes) {
@@ -30,7 +41,7 @@ public final class TokenRoutes {
   }
 
   private void create(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal admin = auth.requireAdmin(ctx);
     JsonNode body = Http.parse(Http.body(ctx));
     String kind = text(body, "kind");
     if (!kind.equals("integration") && !kind.equals("user")) {
@@ -42,6 +53,9 @@ public final class TokenRoutes {
     if (name.length() > 200 || organization.length() > 200 || role.length() > 40) {
       throw ApiException.badRequest("name and organization are limited to 200 characters");
     }
+    if (kind.equals("user") && !role.equals("sre") && !role.equals("customer")) {
+      throw ApiException.badRequest("a user token's role is \"sre\" or \"customer\"");
+    }
     Tokens.Issued issued;
     try {
       issued = tokens.issue(Principal.Kind.parse(kind), name, organization, role);
@@ -50,6 +64,14 @@ public final class TokenRoutes {
     }
     Map<String, Object> out = describe(issued.row());
     out.put("token", issued.secret());
+    if (audit != null) {
+      audit.record(
+          admin.actor(),
+          issued.row().organizationId(),
+          "token.create",
+          issued.row().id(),
+          kind + " " + role + " " + name);
+    }
     Http.json(ctx, 201, out);
   }
 
@@ -77,6 +99,9 @@ public final class TokenRoutes {
         tokens
             .revoke(ctx.pathParam("id"), p.scope())
             .orElseThrow(() -> ApiException.notFound("no token " + ctx.pathParam("id")));
+    if (audit != null) {
+      audit.record(p.actor(), row.organizationId(), "token.revoke", row.id(), row.name());
+    }
     Http.json(ctx, 200, describe(row));
   }
 
