@@ -1,7 +1,5 @@
 package io.opsflow.store;
 
-import io.opsflow.escalation.Effect;
-import io.opsflow.escalation.EffectPlan;
 import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.WorkflowSignal;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
@@ -18,10 +16,8 @@ import io.opsflow.ticket.Visibility;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Session;
 
@@ -32,9 +28,8 @@ import org.hibernate.Session;
  */
 public final class TicketApplier {
   private final SlaClocks clocks;
-  private final Function<TicketEvent, OutgoingRecord> events;
   private final TicketMails mails;
-  private final boolean mailConfigured;
+  private final TicketOutbox outbox;
 
   public TicketApplier(
       SlaClocks clocks,
@@ -42,9 +37,8 @@ public final class TicketApplier {
       TicketMails mails,
       boolean mailConfigured) {
     this.clocks = clocks;
-    this.events = events;
     this.mails = mails;
-    this.mailConfigured = mailConfigured;
+    this.outbox = new TicketOutbox(events, mailConfigured);
   }
 
   /**
@@ -150,11 +144,11 @@ public final class TicketApplier {
     } else {
       store.timeline(t.id(), at, "sla", actor.name(), "SLA measured on incident " + o.incidentId());
     }
-    signal(s, t, WorkflowSignal.Kind.TICKET_START, actor, at);
-    event(s, TicketEvent.of(TicketEvent.CREATED, t, actor.name(), null, at));
-    List<String> to = customerRecipients(store, t, null);
+    TicketOutbox.signal(s, t, WorkflowSignal.Kind.TICKET_START, actor, at);
+    outbox.event(s, TicketEvent.of(TicketEvent.CREATED, t, actor.name(), null, at));
+    List<String> to = outbox.recipients(store, t, null);
     if (!to.isEmpty()) {
-      mail(s, store, t, envelopeId + ":opened", mails.opened(t, to), at);
+      outbox.mail(s, store, t, envelopeId + ":opened", mails.opened(t, to), at);
     }
     store.audit(at, actor.name(), t.organizationId(), "ticket.open", t.id(), o.subject());
   }
@@ -201,10 +195,10 @@ public final class TicketApplier {
       store.audit(at, actor.name(), t.organizationId(), "ticket.note", t.id(), null);
       return;
     }
-    event(s, TicketEvent.of(TicketEvent.COMMENTED, next, actor.name(), null, at));
-    List<String> to = customerRecipients(store, next, actor);
+    outbox.event(s, TicketEvent.of(TicketEvent.COMMENTED, next, actor.name(), null, at));
+    List<String> to = outbox.recipients(store, next, actor);
     if (!to.isEmpty()) {
-      mail(
+      outbox.mail(
           s,
           store,
           next,
@@ -213,9 +207,9 @@ public final class TicketApplier {
           at);
     }
     if (actor.customer() && next.assigneeId() != null) {
-      Optional<String> assignee = email(s, next.assigneeId());
+      Optional<String> assignee = TicketOutbox.email(s, next.assigneeId());
       if (assignee.isPresent()) {
-        mail(
+        outbox.mail(
             s,
             store,
             next,
@@ -243,11 +237,11 @@ public final class TicketApplier {
     }
     apply(s, store, t, d, actor, at);
     String line = String.join("; ", d.notes());
-    event(s, TicketEvent.of(eventType, d.ticket(), actor.name(), line, at));
+    outbox.event(s, TicketEvent.of(eventType, d.ticket(), actor.name(), line, at));
     if (d.tellCustomer()) {
-      List<String> to = customerRecipients(store, d.ticket(), actor);
+      List<String> to = outbox.recipients(store, d.ticket(), actor);
       if (!to.isEmpty()) {
-        mail(
+        outbox.mail(
             s,
             store,
             d.ticket(),
@@ -291,7 +285,7 @@ public final class TicketApplier {
             case REOPENED -> WorkflowSignal.Kind.TICKET_REOPENED;
             case CLOSED -> WorkflowSignal.Kind.TICKET_CLOSED;
           };
-      signal(s, d.ticket(), kind, actor, at);
+      TicketOutbox.signal(s, d.ticket(), kind, actor, at);
     }
   }
 
@@ -309,53 +303,8 @@ public final class TicketApplier {
     s.persist(
         new TimelineEntry(
             incidentId, at, "ticket", actor.name(), "Linked to ticket " + t.reference()));
-    event(s, TicketEvent.of(TicketEvent.LINKED, t, actor.name(), incidentId, at));
+    outbox.event(s, TicketEvent.of(TicketEvent.LINKED, t, actor.name(), incidentId, at));
     store.audit(at, actor.name(), t.organizationId(), "ticket.link", t.id(), incidentId);
-  }
-
-  /** The requester and watchers, without the person who caused the update. */
-  private List<String> customerRecipients(TicketStore store, Ticket t, Actor author)
-      throws SQLException {
-    Set<String> to = new LinkedHashSet<>();
-    if (t.requesterEmail() != null && !t.requesterEmail().isBlank()) {
-      to.add(t.requesterEmail().trim().toLowerCase(java.util.Locale.ROOT));
-    }
-    to.addAll(store.watchers(t.id()));
-    if (author != null && author.name() != null) {
-      to.remove(author.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    return new ArrayList<>(to);
-  }
-
-  private void mail(
-      Session s, TicketStore store, Ticket t, String key, TicketMails.Mail m, Instant at)
-      throws SQLException {
-    Effect.SendMail e =
-        new Effect.SendMail(
-            t.id(), "ticket:" + t.id() + ":" + key, m.to(), m.subject(), m.text(), m.html());
-    int added =
-        EffectStore.plan(
-            s, new EffectPlan(List.of(e), List.of()), mailConfigured, at.toEpochMilli());
-    if (added > 0 && !mailConfigured) {
-      store.timeline(
-          t.id(),
-          at,
-          "effect_skipped",
-          EffectRecorder.ACTOR,
-          "Mail to "
-              + String.join(", ", m.to())
-              + " not sent: mail not configured (kept in the outbox)");
-    }
-  }
-
-  private static Optional<String> email(Session s, String userId) {
-    List<String> found = new ArrayList<>();
-    s.doWork(
-        c ->
-            found.addAll(
-                Sql.query(
-                    c, "select email from app_user where id = ?", rs -> rs.getString(1), userId)));
-    return found.stream().findFirst();
   }
 
   private static String assigneeName(Session s, String userId, String organizationId) {
@@ -377,16 +326,6 @@ public final class TicketApplier {
     return found.stream()
         .findFirst()
         .orElseThrow(() -> new TicketRules.Refused("no SRE " + userId + " for this organization"));
-  }
-
-  private void event(Session s, TicketEvent e) {
-    OutgoingRecord r = events.apply(e);
-    s.persist(new EventOutboxRow(r.topic(), r.key(), r.payload(), e.at()));
-  }
-
-  private static void signal(Session s, Ticket t, WorkflowSignal.Kind kind, Actor a, Instant at) {
-    s.persist(
-        new WorkflowOutboxRow(new WorkflowSignal(t.id(), t.organizationId(), kind, a.name(), at)));
   }
 
   static SlaClocks.Subject subject(Ticket t) {
