@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SendAlertCommand.class,
       BenchCommand.class,
       TokenCommand.class,
+      UserCommand.class,
       WorkflowsCommand.class,
       FakeCommand.class,
       VersionCommand.class,

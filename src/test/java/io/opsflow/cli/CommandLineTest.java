@@ -66,6 +66,46 @@ class CommandLineTest {
   }
 
   @Test
+  void usersAreCreatedAndListedAgainstARunningInstance() {
+    TestApp app = TestApp.shared();
+    String mail = "cli-" + java.util.UUID.randomUUID() + "@acme.example";
+    int created =
+        run(
+            "user",
+            "create",
+            "--url",
+            app.baseUrl(),
+            "--token",
+            app.adminToken(),
+            "--email",
+            mail,
+            "--role",
+            "customer",
+            "--organization",
+            "cli-org");
+    assertThat(created).isZero();
+    assertThat(out.toString()).contains("\"role\" : \"customer\"").contains("cli-org");
+    assertThat(run("user", "list", "--url", app.baseUrl(), "--token", app.adminToken())).isZero();
+    assertThat(out.toString()).contains(mail);
+    assertThat(
+            run(
+                "user",
+                "create",
+                "--url",
+                app.baseUrl(),
+                "--token",
+                app.adminToken(),
+                "--email",
+                mail,
+                "--role",
+                "customer",
+                "--organization",
+                "cli-org"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("a user with this email exists");
+  }
+
+  @Test
   void sendAlertOpensAnIncident() {
     TestApp app = TestApp.shared();
     int code =
