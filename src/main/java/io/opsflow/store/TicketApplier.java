@@ -148,7 +148,7 @@ public final class TicketApplier {
     clocks.start(s, subject(t));
     signal(s, t, WorkflowSignal.Kind.TICKET_START, actor, at);
     event(s, TicketEvent.of(TicketEvent.CREATED, t, actor.name(), null, at));
-    List<String> to = customerRecipients(store, t, null);
+    List<String> to = customerRecipients(s, store, t, null);
     if (!to.isEmpty()) {
       mail(s, store, t, envelopeId + ":opened", mails.opened(t, to), at);
     }
@@ -198,7 +198,7 @@ public final class TicketApplier {
       return;
     }
     event(s, TicketEvent.of(TicketEvent.COMMENTED, next, actor.name(), null, at));
-    List<String> to = customerRecipients(store, next, actor);
+    List<String> to = customerRecipients(s, store, next, actor);
     if (!to.isEmpty()) {
       mail(
           s,
@@ -241,7 +241,7 @@ public final class TicketApplier {
     String line = String.join("; ", d.notes());
     event(s, TicketEvent.of(eventType, d.ticket(), actor.name(), line, at));
     if (d.tellCustomer()) {
-      List<String> to = customerRecipients(store, d.ticket(), actor);
+      List<String> to = customerRecipients(s, store, d.ticket(), actor);
       if (!to.isEmpty()) {
         mail(
             s,
@@ -309,8 +309,11 @@ public final class TicketApplier {
     store.audit(at, actor.name(), t.organizationId(), "ticket.link", t.id(), incidentId);
   }
 
-  /** The requester and watchers, without the person who caused the update. */
-  private List<String> customerRecipients(TicketStore store, Ticket t, Actor author)
+  /**
+   * The requester and watchers, without the person who caused the update (known by their user's
+   * address, or by a name that is an address: a mail sender opsflow has no user for).
+   */
+  private List<String> customerRecipients(Session s, TicketStore store, Ticket t, Actor author)
       throws SQLException {
     Set<String> to = new LinkedHashSet<>();
     if (t.requesterEmail() != null && !t.requesterEmail().isBlank()) {
@@ -319,6 +322,9 @@ public final class TicketApplier {
     to.addAll(store.watchers(t.id()));
     if (author != null && author.name() != null) {
       to.remove(author.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (author != null && author.userId() != null) {
+      email(s, author.userId()).ifPresent(e -> to.remove(e.toLowerCase(java.util.Locale.ROOT)));
     }
     return new ArrayList<>(to);
   }
