@@ -311,17 +311,14 @@ public final class App implements AutoCloseable {
     TicketActions ticketActions =
         new TicketActions(ticketQueries, users, publisher, Clock.systemUTC());
     MailQuarantine quarantine = new MailQuarantine(db);
-    Optional<MailProcessor> mail =
-        config.imapConfigured()
-            ? Optional.of(mailProcessor(config, ports, users, quarantine, publisher))
-            : Optional.empty();
-    mail.ifPresent(
-        p -> {
-          ImapSettings imap = ImapSettings.parse(config.imapUrl().orElseThrow());
-          Duration every = config.tickets().imapPoll();
-          mailIntake = new MailIntake(imap, p, every, metrics, Clock.systemUTC());
-          running.push(mailIntake);
-        });
+    Optional<MailProcessor> mail = Optional.empty();
+    if (config.imapConfigured()) {
+      ImapSettings imap = ImapSettings.parse(config.imapUrl().orElseThrow());
+      mail = Optional.of(mailProcessor(config, ports, users, quarantine, publisher));
+      Duration every = config.tickets().imapPoll();
+      mailIntake = new MailIntake(imap, mail.get(), every, metrics, Clock.systemUTC());
+      running.push(mailIntake);
+    }
     uptime =
         Uptime.start(
             config.slaDir(),

@@ -51,7 +51,7 @@ final class MailFilter {
       return drop("loop", "sent from our own address " + ownAddress);
     }
     String mark = m.header(LOOP_HEADER);
-    if (mark != null && mark.toLowerCase(Locale.ROOT).contains(ownDomain)) {
+    if (mark != null && mark.trim().equalsIgnoreCase(ownDomain)) {
       return drop("loop", LOOP_HEADER + ": " + mark);
     }
     if (!ownDomain.isEmpty() && ownDomain.equals(m.messageIdDomain())) {

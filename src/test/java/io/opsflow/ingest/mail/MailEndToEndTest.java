@@ -137,6 +137,23 @@ class MailEndToEndTest {
   }
 
   @Test
+  void aReplyNamingAnotherOrganizationsTicketOpensATicketOfItsOwn() throws Exception {
+    MailApp.Customer owner = app.aCustomer();
+    MailApp.Customer other = app.aCustomer();
+    MailApp.Opened t = app.aTicketByMail(owner, "Private matter");
+    MimeMessage sneaky =
+        app.aMail(other.email(), "Re: " + t.confirmation().getSubject(), "Let me read this.");
+    sneaky.setHeader("In-Reply-To", "<" + id(t.confirmation()) + ">");
+    mail.send(sneaky);
+
+    JsonNode theirs = tickets(other).get(0);
+    assertThat(theirs.path("organization").asText()).isEqualTo(other.org());
+    assertThat(theirs.path("id").asText()).isNotEqualTo(t.id());
+    assertThat(app.awaitTicket(t.id(), owner.sre(), x -> true).path("comments")).isEmpty();
+    assertThat(mail.received(owner.email())).hasSize(1);
+  }
+
+  @Test
   void healthSaysWhereMailIsReadFromAndHowTheLastReadWent() {
     JsonNode h =
         api.await(
