@@ -21,13 +21,17 @@ final class HtmlText {
   private static final Map<String, String> NAMED =
       Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
 
+  /** More HTML than this is not read: the text of a ticket is cut at 60 KiB anyway. */
+  static final int MAX_HTML = 512 * 1024;
+
   private HtmlText() {}
 
   static String of(String html) {
     if (html == null || html.isBlank()) {
       return "";
     }
-    String s = DROP.matcher(html).replaceAll("");
+    String s = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
+    s = DROP.matcher(s).replaceAll("");
     Matcher q = QUOTE.matcher(s);
     StringBuilder b = new StringBuilder();
     while (q.find()) {
