@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
   private Database db;
   private Effects effects;
   private SlaConfig slaConfig;
-  private int httpPort;
+  private volatile int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
   private Path oncallDir;
@@ -297,7 +297,7 @@ public final class App implements AutoCloseable {
                 new TicketApplier(
                     clocks,
                     new TicketEventCodec(),
-                    new TicketMails(config.publicUrl(config.httpPort())),
+                    new TicketMails(() -> config.publicUrl(httpPort)),
                     config.smtpConfigured()),
                 afterCommit,
                 metrics),

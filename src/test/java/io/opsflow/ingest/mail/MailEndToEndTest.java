@@ -87,6 +87,8 @@ class MailEndToEndTest {
     assertThat(confirmation.isMimeType("multipart/alternative")).isTrue();
     assertThat(text(confirmation, "text/plain")).contains("Your ticket " + ref + " is open");
     assertThat(text(confirmation, "text/html")).contains("<p>Your ticket " + ref + " is open");
+    assertThat(text(confirmation, "text/plain"))
+        .contains("http://localhost:" + app.app.httpPort() + "/portal/tickets/" + id);
 
     // the SRE answers in public, notes internally, answers again: two mails, in the thread
     api.post("/api/v1/tickets/" + id + "/comments", c.sre(), "{\"body\":\"Looking into it\"}");
@@ -134,6 +136,20 @@ class MailEndToEndTest {
     mails = app.awaitMails(c.email(), 4);
     assertThat(mails).hasSize(4);
     assertThat(text(mails.get(3), "text/plain")).contains("Fixed in 4.2.1");
+
+    // resolving is a public update; the customer's answer to it reopens the ticket
+    api.post("/api/v1/tickets/" + id + "/status", c.sre(), "{\"status\":\"resolved\"}");
+    MimeMessage resolved = app.awaitMails(c.email(), 5).get(4);
+    assertThat(text(resolved, "text/plain"))
+        .startsWith("Resolved by user:alice")
+        .contains("Status: resolved");
+    assertThat(resolved.getHeader("In-Reply-To")[0]).isEqualTo("<" + id(confirmation) + ">");
+    MimeMessage again = app.aMail(c.email(), "Re: " + resolved.getSubject(), "Not fixed for me.");
+    again.setHeader("In-Reply-To", "<" + id(resolved) + ">");
+    mail.send(again);
+    JsonNode reopened = app.awaitTicket(id, c.sre(), x -> x.path("status").asText().equals("open"));
+    assertThat(reopened.path("timeline").findValuesAsText("message"))
+        .contains("Reopened by the customer's reply");
   }
 
   @Test
