@@ -12,12 +12,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opsflow.config.OpsflowConfig;
 import io.opsflow.config.SlaConfig;
 import io.opsflow.effect.Adapters;
+import io.opsflow.effect.EffectPorts;
 import io.opsflow.effect.Effects;
 import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
 import io.opsflow.ingest.TicketRecordHandler;
+import io.opsflow.ingest.mail.ImapSettings;
+import io.opsflow.ingest.mail.MailIdentity;
+import io.opsflow.ingest.mail.MailIntake;
+import io.opsflow.ingest.mail.MailProcessor;
 import io.opsflow.kafka.ConsumerLoop;
 import io.opsflow.kafka.EmbeddedKafka;
 import io.opsflow.kafka.IncidentEventCodec;
@@ -34,6 +39,8 @@ import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.IncidentTickets;
+import io.opsflow.store.MailQuarantine;
+import io.opsflow.store.MailRecords;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
@@ -54,6 +61,7 @@ import io.opsflow.web.HttpServer;
 import io.opsflow.web.IncidentActions;
 import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
+import io.opsflow.web.MailRoutes;
 import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.SlaReportRoutes;
@@ -73,12 +81,14 @@ import io.opsflow.workflow.WorkflowRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -103,11 +113,12 @@ public final class App implements AutoCloseable {
   private Database db;
   private Effects effects;
   private SlaConfig slaConfig;
-  private int httpPort;
+  private volatile int httpPort;
   private Path adminTokenFile;
   private long startupMillis;
   private Path oncallDir;
   private IncidentWorkflow incidentWorkflow;
+  private MailIntake mailIntake;
   private Uptime uptime;
   private final List<ConsumerLoop> consumers = new java.util.ArrayList<>();
 
@@ -167,7 +178,8 @@ public final class App implements AutoCloseable {
 
     slaConfig = SlaConfig.load(config.slaDir());
     SlaClocks clocks = new SlaClocks(slaConfig::settings, Clock.systemUTC(), metrics);
-    effects = Effects.start(config, Adapters.ports(config), db, metrics, Clock.systemUTC(), clocks);
+    EffectPorts ports = Adapters.ports(config);
+    effects = Effects.start(config, ports, db, metrics, Clock.systemUTC(), clocks);
     running.push(effects);
     IncidentSteps steps =
         new IncidentSteps(
@@ -186,7 +198,7 @@ public final class App implements AutoCloseable {
         new TicketApplier(
             clocks,
             new TicketEventCodec(),
-            new TicketMails(config.publicUrl(config.httpPort())),
+            new TicketMails(() -> config.publicUrl(httpPort)),
             config.smtpConfigured());
     effects
         .recorder()
@@ -314,6 +326,15 @@ public final class App implements AutoCloseable {
     TicketQueries ticketQueries = new TicketQueries(db, clocks);
     TicketActions ticketActions =
         new TicketActions(ticketQueries, users, publisher, Clock.systemUTC());
+    MailQuarantine quarantine = new MailQuarantine(db);
+    Optional<MailProcessor> mail = Optional.empty();
+    if (config.imapConfigured()) {
+      ImapSettings imap = ImapSettings.parse(config.imapUrl().orElseThrow());
+      mail = Optional.of(mailProcessor(config, ports, users, quarantine, publisher));
+      Duration every = config.tickets().imapPoll();
+      mailIntake = new MailIntake(imap, mail.get(), every, metrics, Clock.systemUTC());
+      running.push(mailIntake);
+    }
     uptime =
         Uptime.start(
             config.slaDir(),
@@ -351,6 +372,7 @@ public final class App implements AutoCloseable {
                 new TokenRoutes(auth, tokens, tokenRepository, audit)::register,
                 new TicketRoutes(auth, ticketQueries, ticketActions, users)::register,
                 new UserRoutes(auth, users, audit)::register,
+                new MailRoutes(auth, quarantine, mail, audit)::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
@@ -371,6 +393,9 @@ public final class App implements AutoCloseable {
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());
     ready = true;
+    if (mailIntake != null) {
+      mailIntake.start();
+    }
     startupMillis = (System.nanoTime() - t0) / 1_000_000;
     log.info(
         "opsflow started in {} ms: http://127.0.0.1:{} kafka={} db={} engine models={}",
@@ -401,12 +426,32 @@ public final class App implements AutoCloseable {
     return config.workflowsDir().orElse(Path.of("workflows"));
   }
 
-  private static Map<String, String> integrations(OpsflowConfig c) {
+  /** Inbound mail: tickets and comments from the support mailbox, through opsflow.tickets. */
+  private MailProcessor mailProcessor(
+      OpsflowConfig config,
+      EffectPorts ports,
+      UserStore users,
+      MailQuarantine quarantine,
+      Publisher publisher) {
+    MailRecords records = new MailRecords(db);
+    return new MailProcessor(
+        new MailProcessor.Parts(
+            users,
+            records,
+            quarantine,
+            (ticketId, event) -> publisher.publish(Topics.TICKETS, ticketId, event),
+            ports.mail(),
+            MailIdentity.of(config.effects().mailFrom(), ports.mailDomain()),
+            config.tickets().unknownSenderOrganization().map(records::organization)),
+        Clock.systemUTC());
+  }
+
+  private Map<String, String> integrations(OpsflowConfig c) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("slack", c.slackConfigured() ? "configured" : "not configured");
     m.put("zoom", c.zoomConfigured() ? "configured" : "not configured");
     m.put("smtp", c.smtpConfigured() ? "configured" : "not configured: mail kept in the outbox");
-    m.put("imap", c.imapConfigured() ? "configured" : "not configured");
+    m.put("imap", mailIntake != null ? mailIntake.status() : "not configured");
     return m;
   }
 
@@ -451,6 +496,11 @@ public final class App implements AutoCloseable {
   /** Maintenance windows, checks, uptime and heartbeats. */
   public Uptime uptime() {
     return uptime;
+  }
+
+  /** The reader of the support mailbox, when {@code OPSFLOW_IMAP_URL} is set. */
+  public Optional<MailIntake> mailIntake() {
+    return Optional.ofNullable(mailIntake);
   }
 
   public Path oncallDir() {

@@ -63,6 +63,11 @@ final class Sql {
     return new TypedNull(type);
   }
 
+  /** An instant that may be null: PostgreSQL refuses a null typed as text for a timestamp. */
+  static Object at(java.time.Instant at) {
+    return at == null ? nullOf(Types.TIMESTAMP_WITH_TIMEZONE) : at;
+  }
+
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];

@@ -146,7 +146,7 @@ public final class TicketApplier {
     }
     TicketOutbox.signal(s, t, WorkflowSignal.Kind.TICKET_START, actor, at);
     outbox.event(s, TicketEvent.of(TicketEvent.CREATED, t, actor.name(), null, at));
-    List<String> to = outbox.recipients(store, t, null);
+    List<String> to = outbox.recipients(s, store, t, null);
     if (!to.isEmpty()) {
       outbox.mail(s, store, t, envelopeId + ":opened", mails.opened(t, to), at);
     }
@@ -196,7 +196,7 @@ public final class TicketApplier {
       return;
     }
     outbox.event(s, TicketEvent.of(TicketEvent.COMMENTED, next, actor.name(), null, at));
-    List<String> to = outbox.recipients(store, next, actor);
+    List<String> to = outbox.recipients(s, store, next, actor);
     if (!to.isEmpty()) {
       outbox.mail(
           s,
@@ -239,7 +239,7 @@ public final class TicketApplier {
     String line = String.join("; ", d.notes());
     outbox.event(s, TicketEvent.of(eventType, d.ticket(), actor.name(), line, at));
     if (d.tellCustomer()) {
-      List<String> to = outbox.recipients(store, d.ticket(), actor);
+      List<String> to = outbox.recipients(s, store, d.ticket(), actor);
       if (!to.isEmpty()) {
         outbox.mail(
             s,

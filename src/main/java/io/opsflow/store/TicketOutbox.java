@@ -32,7 +32,8 @@ final class TicketOutbox {
   }
 
   /** The requester and watchers, without the person who caused the update. */
-  List<String> recipients(TicketStore store, Ticket t, Actor author) throws SQLException {
+  List<String> recipients(Session s, TicketStore store, Ticket t, Actor author)
+      throws SQLException {
     Set<String> to = new LinkedHashSet<>();
     if (t.requesterEmail() != null && !t.requesterEmail().isBlank()) {
       to.add(t.requesterEmail().trim().toLowerCase(java.util.Locale.ROOT));
@@ -40,6 +41,9 @@ final class TicketOutbox {
     to.addAll(store.watchers(t.id()));
     if (author != null && author.name() != null) {
       to.remove(author.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (author != null && author.userId() != null) {
+      email(s, author.userId()).ifPresent(e -> to.remove(e.toLowerCase(java.util.Locale.ROOT)));
     }
     return new ArrayList<>(to);
   }

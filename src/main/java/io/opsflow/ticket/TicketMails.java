@@ -1,6 +1,7 @@
 package io.opsflow.ticket;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The mails a ticket sends: to the requester and watchers for every public update, to the assignee
@@ -8,10 +9,20 @@ import java.util.List;
  * The subject carries the ticket reference, so a reply finds its ticket even without headers.
  */
 public final class TicketMails {
-  private final String baseUrl;
+  private final Supplier<String> baseUrl;
 
   public TicketMails(String baseUrl) {
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this(() -> baseUrl);
+  }
+
+  /** The base URL asked for each mail: the HTTP port is known only once the server is bound. */
+  public TicketMails(Supplier<String> baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  private String base() {
+    String b = baseUrl.get();
+    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
   }
 
   /** A mail to send: recipients, subject, text and HTML bodies. */
@@ -55,7 +66,7 @@ public final class TicketMails {
   }
 
   private Mail mail(Ticket t, List<String> to, String lead, String body, String site) {
-    String link = baseUrl + "/" + site + "/tickets/" + t.id();
+    String link = base() + "/" + site + "/tickets/" + t.id();
     String footer =
         "Reply to this mail to add a comment to "
             + t.reference()

@@ -24,6 +24,9 @@ final class ThreadedMessage extends MimeMessage {
   private static final Pattern ID = Pattern.compile("[^\\s<>\\p{Cntrl}]+@[^\\s<>\\p{Cntrl}]+");
   private static final String UTF_8 = "UTF-8";
 
+  /** Marks every mail opsflow sends; its value is the sender's domain. */
+  static final String LOOP_HEADER = "X-Opsflow-Loop";
+
   private final String messageId;
 
   private ThreadedMessage(Session session, String messageId) {
@@ -41,7 +44,10 @@ final class ThreadedMessage extends MimeMessage {
       throws EffectFailure, MessagingException {
     check("Message-ID", mail.messageId());
     ThreadedMessage m = new ThreadedMessage(session, mail.messageId());
-    m.setFrom(address(from));
+    InternetAddress sender = address(from);
+    m.setFrom(sender);
+    // answers go to the support address, which inbound mail reads
+    m.setReplyTo(new InternetAddress[] {sender});
     if (mail.to().isEmpty()) {
       throw EffectFailure.permanent("no_recipients", "The mail has no recipients.");
     }
@@ -64,6 +70,8 @@ final class ThreadedMessage extends MimeMessage {
       m.setHeader("References", MimeUtility.fold("References: ".length(), refs));
     }
     m.setHeader("Auto-Submitted", "auto-generated");
+    // lets inbound mail recognise our own mail coming back (a loop through a forward)
+    m.setHeader(LOOP_HEADER, domainOf(sender));
     return m;
   }
 
@@ -84,6 +92,11 @@ final class ThreadedMessage extends MimeMessage {
     } catch (AddressException e) {
       throw EffectFailure.permanent("invalid_address", "Not a mail address: " + raw + ".");
     }
+  }
+
+  private static String domainOf(InternetAddress a) {
+    String s = a.getAddress();
+    return s.substring(s.lastIndexOf('@') + 1);
   }
 
   private static void check(String header, String id) throws EffectFailure {

@@ -1,0 +1,136 @@
+package io.opsflow.ingest.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opsflow.kafka.KafkaClients;
+import io.opsflow.kafka.Topics;
+import io.opsflow.store.Database;
+import io.opsflow.store.MailQuarantine;
+import io.opsflow.store.MailRecords;
+import io.opsflow.store.UserStore;
+import io.opsflow.testing.Await;
+import io.opsflow.web.Publisher;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mail is marked seen only once its ticket command is acknowledged by Kafka. A second mailbox is
+ * read by an intake of the test's own, over the running instance's database and broker, whose
+ * publisher fails on demand: first before writing (Kafka down), then after writing (the
+ * acknowledgement lost). The mail stays unseen both times, and the third reading makes exactly one
+ * comment.
+ */
+class MailRetryTest {
+  private static final String DESK = "desk@support.example";
+  private static final String PASSWORD = "desk-pw";
+
+  private final MailApp app = MailApp.shared();
+  private final KafkaClients clients = new KafkaClients(app.kafka.bootstrapServers());
+
+  enum Broker {
+    DOWN,
+    ACK_LOST,
+    UP
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  @Test
+  void aMailIsSeenOnlyOnceKafkaAcknowledgedItsComment() throws Exception {
+    String url = app.mail.mailbox(DESK, "desk", PASSWORD);
+    MailApp.Customer c = app.aCustomer();
+    MailApp.Opened t = app.aTicketByMail(c, "Flaky export");
+    Publisher publisher = new Publisher(clients.producer());
+    AtomicReference<Broker> broker = new AtomicReference<>(Broker.DOWN);
+    TicketLog log =
+        (key, event) -> {
+          if (broker.get() == Broker.DOWN) {
+            throw new IllegalStateException("the event log did not acknowledge the write");
+          }
+          publisher.publish(Topics.TICKETS, key, event);
+          if (broker.get() == Broker.ACK_LOST) {
+            throw new IllegalStateException("acknowledgement lost");
+          }
+        };
+    Database db = app.app.database();
+    MailProcessor processor =
+        new MailProcessor(
+            new MailProcessor.Parts(
+                new UserStore(db),
+                new MailRecords(db),
+                new MailQuarantine(db),
+                log,
+                Optional.empty(),
+                MailIdentity.of(DESK, "support.example"),
+                Optional.empty()),
+            Clock.systemUTC());
+    MailIntake intake =
+        new MailIntake(
+            ImapSettings.parse(url),
+            processor,
+            Duration.ofHours(1),
+            new SimpleMeterRegistry(),
+            Clock.systemUTC());
+
+    send(c, "[opsflow " + t.reference() + "] still failing", "The export still fails.");
+    Await.until("the reply in the desk mailbox", () -> unseen() == 1);
+
+    List<MailOutcome> down = intake.pollOnce();
+    assertThat(down).extracting(MailOutcome::kind).containsExactly(MailOutcome.Kind.RETRY);
+    assertThat(unseen()).isEqualTo(1);
+    broker.set(Broker.ACK_LOST);
+    assertThat(intake.pollOnce())
+        .extracting(MailOutcome::kind)
+        .containsExactly(MailOutcome.Kind.RETRY);
+    assertThat(unseen()).isEqualTo(1);
+    broker.set(Broker.UP);
+    List<MailOutcome> up = intake.pollOnce();
+    assertThat(up).extracting(MailOutcome::kind).containsExactly(MailOutcome.Kind.COMMENTED);
+    assertThat(up.get(0).ticketId()).isEqualTo(t.id());
+    assertThat(unseen()).isZero();
+    assertThat(intake.pollOnce()).isEmpty();
+
+    // a later mail of the same ticket, applied after both copies of the first
+    send(c, "[opsflow " + t.reference() + "] marker", "marker");
+    Await.until("the marker in the desk mailbox", () -> unseen() == 1);
+    assertThat(intake.pollOnce())
+        .extracting(MailOutcome::kind)
+        .containsExactly(MailOutcome.Kind.COMMENTED);
+    JsonNode ticket = app.awaitTicket(t.id(), c.sre(), x -> bodies(x).contains("marker"));
+    assertThat(bodies(ticket)).containsExactly("The export still fails.", "marker");
+    assertThat(intake.status()).contains("imap://desk@127.0.0.1").doesNotContain(PASSWORD);
+  }
+
+  private void send(MailApp.Customer c, String subject, String text) throws Exception {
+    MimeMessage m = app.aMail(c.email(), subject, text);
+    m.setRecipients(Message.RecipientType.TO, DESK);
+    app.mail.send(m);
+  }
+
+  private int unseen() {
+    try {
+      return app.mail.unseen("desk", PASSWORD);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> bodies(JsonNode ticket) {
+    List<String> out = new ArrayList<>();
+    ticket.path("comments").forEach(x -> out.add(x.path("body").asText()));
+    return out;
+  }
+}
