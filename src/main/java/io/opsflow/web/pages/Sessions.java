@@ -52,7 +52,7 @@ final class Sessions {
   /** Starts a session for a user or a token, ending the one the browser had. */
   void begin(Context ctx, String userId, String tokenId) {
     end(ctx);
-    Instant now = clock.instant();
+    Instant now = now();
     sweep(now);
     String secret = Tokens.randomSecret();
     store.create(
@@ -72,7 +72,7 @@ final class Sessions {
     if (row.isEmpty()) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
+    Instant now = now();
     WebSessions.Row r = row.get();
     Optional<Viewer> viewer = expired(r, now) ? Optional.empty() : viewerOf(r);
     if (viewer.isEmpty()) {
@@ -95,6 +95,11 @@ final class Sessions {
   /** A cookie with the attributes every opsflow cookie has. */
   Cookie cookie(String name, String value, int maxAgeSeconds) {
     return new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX);
+  }
+
+  /** Milliseconds are enough, and every database keeps them exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   private boolean expired(WebSessions.Row r, Instant now) {

@@ -104,6 +104,20 @@ final class PageClient {
         area + "/signin", Map.of("csrf", form.csrf(), "email", email, "password", password));
   }
 
+  /** GET with a Cookie header written by hand, as a client replaying an old cookie would. */
+  Page getWithCookie(String path, String cookie) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET());
+  }
+
+  /** The value of the session cookie the jar holds, or null. */
+  String sessionCookie() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("opsflow_session") && !c.getValue().isEmpty())
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
   boolean hasSessionCookie() {
     return cookies.getCookieStore().getCookies().stream()
         .anyMatch(c -> c.getName().equals("opsflow_session") && !c.getValue().isEmpty());
