@@ -41,7 +41,6 @@ final class Browser implements AutoCloseable {
         .as(DRIVER + " is missing: apt-get install chromium-driver (.ci/run does)")
         .isTrue();
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-    System.setProperty("SE_OFFLINE", "true");
     try {
       Path profile = Files.createTempDirectory("opsflow-chromium-");
       ChromeOptions options = new ChromeOptions();
