@@ -2,6 +2,7 @@ package io.opsflow.web.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.opsflow.web.ApiException;
 import java.net.URLEncoder;
@@ -56,6 +57,9 @@ final class Web {
         ctx.redirect(r.location, HttpStatus.SEE_OTHER);
       } catch (ApiException e) {
         html(ctx, e.status(), Layout.error(ctx.attribute(VIEWER), e.status(), e.getMessage()));
+      } catch (HttpResponseException e) {
+        html(
+            ctx, e.getStatus(), Layout.error(ctx.attribute(VIEWER), e.getStatus(), e.getMessage()));
       } catch (RuntimeException e) {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         html(ctx, 500, Layout.error(ctx.attribute(VIEWER), 500, "The page could not be shown."));
