@@ -63,6 +63,14 @@ final class Sql {
     return new TypedNull(type);
   }
 
+  /**
+   * A time that may be missing: a null is bound as a typed null, which PostgreSQL needs for a
+   * timestamp column (an untyped null is taken as varchar and refused).
+   */
+  static Object at(java.time.Instant at) {
+    return at == null ? nullOf(Types.TIMESTAMP_WITH_TIMEZONE) : at;
+  }
+
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];

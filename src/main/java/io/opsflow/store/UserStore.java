@@ -69,7 +69,7 @@ public final class UserStore {
                       passwordHash,
                       slackUserId,
                       now,
-                      null));
+                      Sql.at(null)));
           return new UserRow(id, org, mail, name, role, passwordHash, slackUserId, now, null);
         });
   }
