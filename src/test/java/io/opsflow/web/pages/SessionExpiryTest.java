@@ -3,6 +3,7 @@ package io.opsflow.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opsflow.config.ConfigLoader;
 import io.opsflow.config.TicketsConfig;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.store.Audit;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,14 @@ class SessionExpiryTest {
     TicketActions actions =
         new TicketActions(queries, users, new Publisher(kafka.producer()), CLOCK);
     TicketsConfig config =
-        new TicketsConfig(
-            Optional.empty(), Duration.ofDays(7), "refuse", Duration.ofSeconds(30), IDLE, MAX);
+        new ConfigLoader(
+                Map.of(
+                    "OPSFLOW_CONFIG", "no-such-opsflow.yaml",
+                    "OPSFLOW_SESSION_IDLE", IDLE.toString(),
+                    "OPSFLOW_SESSION_MAX", MAX.toString()))
+            .load()
+            .tickets();
+    assertThat(config.sessionIdle()).isEqualTo(IDLE);
     Pages pages =
         new Pages(
             new Pages.Parts(
