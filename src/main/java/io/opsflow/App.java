@@ -51,6 +51,7 @@ import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TicketSteps;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.UserStore;
+import io.opsflow.store.WebSessions;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.ticket.TicketMails;
 import io.opsflow.uptime.Uptime;
@@ -72,6 +73,7 @@ import io.opsflow.web.Tokens;
 import io.opsflow.web.UserRoutes;
 import io.opsflow.web.WebhookRoutes;
 import io.opsflow.web.WorkflowRoutes;
+import io.opsflow.web.pages.Pages;
 import io.opsflow.web.slack.SlackRoutes;
 import io.opsflow.web.slack.SlackSignature;
 import io.opsflow.webhook.WebhookDispatcher;
@@ -373,6 +375,17 @@ public final class App implements AutoCloseable {
                 new TicketRoutes(auth, ticketQueries, ticketActions, users)::register,
                 new UserRoutes(auth, users, audit)::register,
                 new MailRoutes(auth, quarantine, mail, audit)::register,
+                new Pages(
+                        new Pages.Parts(
+                            new WebSessions(db),
+                            tokens,
+                            users,
+                            audit,
+                            ticketQueries,
+                            ticketActions),
+                        config.tickets(),
+                        Clock.systemUTC())
+                    ::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,

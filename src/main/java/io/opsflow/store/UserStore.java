@@ -54,6 +54,8 @@ public final class UserStore {
               organization == null || organization.isBlank()
                   ? null
                   : TokenRepository.organizationIdOf(s, organization);
+          // the organization row must reach the database before the plain-JDBC insert refers to it
+          s.flush();
           s.doWork(
               c ->
                   Sql.update(

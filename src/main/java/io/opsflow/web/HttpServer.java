@@ -25,6 +25,8 @@ public final class HttpServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.http.maxRequestSize = Http.MAX_BODY + 1L;
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  Http.MAX_BODY + 1L, io.javalin.config.SizeUnit.BYTES);
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.after(ctx -> record(ctx, metrics));
               routeSets.forEach(r -> r.accept(config.routes));

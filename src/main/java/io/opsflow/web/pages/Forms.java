@@ -1,0 +1,83 @@
+package io.opsflow.web.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.opsflow.ticket.Attachment;
+import io.opsflow.web.ApiException;
+import io.opsflow.web.Http;
+import io.opsflow.web.TicketJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Reading submitted forms: the size limit, text fields, and an optional attached file. */
+final class Forms {
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+  private Forms() {}
+
+  /** Refuses a form over the API's body limit with 413, before it is parsed. */
+  static void limit(Context ctx) {
+    String length = ctx.header("Content-Length");
+    long declared;
+    try {
+      declared = length == null ? 0 : Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Content-Length is not a number");
+    }
+    if (declared > Http.MAX_BODY) {
+      drain(ctx);
+      throw new ApiException(
+          413,
+          "payload too large",
+          "A form may carry at most " + Http.MAX_BODY / 1024 + " KiB, attachments included.");
+    }
+  }
+
+  /** A text field, or null when it was not sent. */
+  static String field(Context ctx, String name) {
+    return ctx.formParam(name);
+  }
+
+  /** The file of a file input, if one was chosen; over the attachment limit is 413. */
+  static List<Attachment> attachment(Context ctx, String name) {
+    if (!ctx.isMultipartFormData()) {
+      return List.of();
+    }
+    UploadedFile f = ctx.uploadedFile(name);
+    if (f == null || f.filename() == null || f.filename().isBlank()) {
+      return List.of();
+    }
+    if (f.size() > Attachment.MAX_BYTES) {
+      throw new ApiException(
+          413,
+          "payload too large",
+          "The file "
+              + f.filename()
+              + " is "
+              + f.size()
+              + " bytes; attachments may have at most "
+              + Attachment.MAX_BYTES / 1024
+              + " KiB.");
+    }
+    try (InputStream in = f.content()) {
+      return List.of(TicketJson.attachment(f.filename(), f.contentType(), in.readAllBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void drain(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] sink = new byte[64 * 1024];
+      long read = 0;
+      int n;
+      while (read < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+        read += n;
+      }
+    } catch (IOException e) {
+      // the client went away; the answer is the same
+    }
+  }
+}

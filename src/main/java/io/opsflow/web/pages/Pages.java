@@ -1,0 +1,96 @@
+package io.opsflow.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.opsflow.config.TicketsConfig;
+import io.opsflow.store.Audit;
+import io.opsflow.store.TicketQueries;
+import io.opsflow.store.UserStore;
+import io.opsflow.store.WebSessions;
+import io.opsflow.web.TicketActions;
+import io.opsflow.web.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The web pages: {@code /portal} for customers, {@code /console} for SREs and admins, with their
+ * sign-in. Server-rendered HTML that works without JavaScript; every write goes through {@link
+ * TicketActions} like the API. The clock decides session expiry, so tests can move it.
+ */
+public final class Pages {
+  /** What the pages read and write through. */
+  public record Parts(
+      WebSessions sessions,
+      Tokens tokens,
+      UserStore users,
+      Audit audit,
+      TicketQueries queries,
+      TicketActions actions) {}
+
+  private final Web web;
+  private final SignInPage signIn;
+  private final PortalPages portal;
+  private final PortalTicketPage portalTicket;
+  private final ConsolePages console;
+  private final ConsoleTicketPage consoleTicket;
+  private final ConsoleActions consoleActions;
+  private final byte[] stylesheet;
+
+  public Pages(Parts parts, TicketsConfig config, Clock clock) {
+    boolean https = config.publicUrl().map(u -> u.startsWith("https:")).orElse(false);
+    this.web =
+        new Web(
+            new Sessions(
+                parts.sessions(),
+                parts.users(),
+                clock,
+                config.sessionIdle(),
+                config.sessionMax(),
+                https));
+    this.signIn =
+        new SignInPage(
+            web,
+            parts.users(),
+            parts.tokens(),
+            parts.audit(),
+            new SignInThrottle(clock, 5, Duration.ofMinutes(15)),
+            new SignInThrottle(clock, 50, Duration.ofMinutes(15)));
+    Pending pending = new Pending(clock);
+    this.portal = new PortalPages(web, parts.queries(), parts.actions(), pending);
+    this.portalTicket = new PortalTicketPage(web, parts.queries(), parts.actions(), pending);
+    this.console = new ConsolePages(web, parts.queries(), parts.users());
+    this.consoleTicket = new ConsoleTicketPage(web, parts.queries(), parts.users(), pending);
+    this.consoleActions =
+        new ConsoleActions(web, parts.queries(), parts.actions(), pending, consoleTicket);
+    this.stylesheet = resource("/web/opsflow.css");
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get(
+        Layout.STYLESHEET,
+        ctx -> {
+          Web.headers(ctx);
+          ctx.header("Cache-Control", "public, max-age=3600");
+          ctx.contentType("text/css; charset=utf-8").result(stylesheet);
+        });
+    signIn.register(routes);
+    portal.register(routes);
+    portalTicket.register(routes);
+    console.register(routes);
+    consoleTicket.register(routes);
+    consoleActions.register(routes);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = Pages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

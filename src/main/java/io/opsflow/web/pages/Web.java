@@ -1,0 +1,133 @@
+package io.opsflow.web.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.opsflow.web.ApiException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every page shares: the security headers, who is signed in (else off to sign-in), the CSRF
+ * check of every POST, and refusals rendered as pages rather than JSON.
+ */
+final class Web {
+  private static final Logger log = LoggerFactory.getLogger(Web.class);
+  private static final String VIEWER = "opsflow.viewer";
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
+
+  private final Sessions sessions;
+
+  Web(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  /** A page handler: may throw {@link Redirect} or {@link ApiException}. */
+  @FunctionalInterface
+  interface PageHandler {
+    void handle(Context ctx) throws Exception;
+  }
+
+  /** Sends the browser elsewhere with 303 See Other. */
+  static final class Redirect extends RuntimeException {
+    final String location;
+
+    Redirect(String location) {
+      super(location, null, false, false);
+      this.location = location;
+    }
+  }
+
+  Sessions sessions() {
+    return sessions;
+  }
+
+  Handler page(PageHandler h) {
+    return ctx -> {
+      headers(ctx);
+      try {
+        h.handle(ctx);
+      } catch (Redirect r) {
+        ctx.redirect(r.location, HttpStatus.SEE_OTHER);
+      } catch (ApiException e) {
+        html(ctx, e.status(), Layout.error(ctx.attribute(VIEWER), e.status(), e.getMessage()));
+      } catch (HttpResponseException e) {
+        html(
+            ctx, e.getStatus(), Layout.error(ctx.attribute(VIEWER), e.getStatus(), e.getMessage()));
+      } catch (RuntimeException e) {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        html(ctx, 500, Layout.error(ctx.attribute(VIEWER), 500, "The page could not be shown."));
+      }
+    };
+  }
+
+  /** A customer of the portal; SREs and admins are sent to the console. */
+  Viewer customer(Context ctx) {
+    Viewer v = viewer(ctx);
+    if (v.staff()) {
+      throw new Redirect("/console");
+    }
+    return v;
+  }
+
+  /** An SRE or admin; a customer is refused. */
+  Viewer staff(Context ctx) {
+    Viewer v = viewer(ctx);
+    if (!v.staff()) {
+      throw ApiException.forbidden("The console is for SREs. Your tickets are in the portal.");
+    }
+    return v;
+  }
+
+  Viewer viewer(Context ctx) {
+    Viewer v = sessions.current(ctx).orElseThrow(() -> new Redirect(signInFor(ctx)));
+    ctx.attribute(VIEWER, v);
+    return v;
+  }
+
+  /** Refuses a POST whose form does not carry the session's CSRF token (403, nothing changes). */
+  static void csrf(Context ctx, Viewer v) {
+    requireSame(ctx.formParam("csrf"), v.csrf());
+  }
+
+  static void requireSame(String sent, String expected) {
+    if (sent == null
+        || expected == null
+        || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+      throw ApiException.forbidden(
+          "This form has expired or did not come from opsflow: reload the page and try again.");
+    }
+  }
+
+  static void html(Context ctx, int status, Html page) {
+    ctx.status(status).contentType("text/html; charset=utf-8").result(page.toString());
+  }
+
+  static void headers(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String signInFor(Context ctx) {
+    String area = ctx.path().startsWith("/console") ? "/console" : "/portal";
+    String next = ctx.method().name().equals("GET") ? ctx.path() : area;
+    if (ctx.method().name().equals("GET") && ctx.queryString() != null) {
+      next = next + "?" + ctx.queryString();
+    }
+    return area + "/signin?next=" + encode(next);
+  }
+}
