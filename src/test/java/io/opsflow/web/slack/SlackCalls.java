@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Posts to the running app's Slack endpoints as Slack does: form-encoded and signed (v0). */
 final class SlackCalls {
@@ -68,6 +69,35 @@ final class SlackCalls {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  /** An opsflow user linked to a Slack user. */
+  record Person(String slackId, String email) {}
+
+  /** Creates an opsflow user of {@code org} (null: the operator's) with a fresh Slack id. */
+  static Person aSlackUser(TestApp app, String org, String role) {
+    String n = UUID.randomUUID().toString().substring(0, 8);
+    Person p =
+        new Person("U" + n.toUpperCase(java.util.Locale.ROOT), role + "-" + n + "@example.com");
+    String body =
+        "{\"email\":\""
+            + p.email()
+            + "\",\"name\":\""
+            + role
+            + " "
+            + n
+            + "\",\"role\":\""
+            + role
+            + "\",\"slackUserId\":\""
+            + p.slackId()
+            + "\""
+            + (org == null ? "" : ",\"organization\":\"" + org + "\"")
+            + "}";
+    ApiCalls.Resp r = app.api().post("/api/v1/users", app.adminToken(), body);
+    if (r.status() != 201) {
+      throw new IllegalStateException("user not created: " + r.status() + " " + r.raw());
+    }
+    return p;
   }
 
   /** The {@code text} of a Slack JSON answer or post. */
