@@ -2,8 +2,6 @@ package io.opsflow.store;
 
 import io.opsflow.ticket.TicketCommand;
 import io.opsflow.ticket.TicketStatus;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.hibernate.Session;
 
@@ -48,10 +46,6 @@ public final class SlackReplies {
       String scope,
       String actor,
       String responseUrl) {}
-
-  /** A settled request whose answer is to be posted. */
-  public record Due(
-      Request request, String outcome, String detail, int attemptsBefore, long createdMs) {}
 
   private final Database db;
 
@@ -101,15 +95,6 @@ public final class SlackReplies {
                 WAITING));
   }
 
-  /** As {@link #settle(Session, String, Outcome, String, long)}, in a transaction of its own. */
-  public void settle(String waitKey, Outcome o, String detail, long nowMs) {
-    db.inTransaction(
-        s -> {
-          settle(s, waitKey, o, detail, nowMs);
-          return null;
-        });
-  }
-
   /** What a Slack request for this ticket command waits for; null for other commands. */
   public static String ticketKey(TicketCommand c) {
     if (c instanceof TicketCommand.Open) {
@@ -129,92 +114,7 @@ public final class SlackReplies {
     return "ticket:" + ticketId + ":resolved";
   }
 
-  /**
-   * Claims up to {@code limit} due answers for {@code leaseMs}: their attempt count goes up first,
-   * so another instance does not post them meanwhile.
-   */
-  public List<Due> claimDue(long nowMs, long leaseMs, int limit) {
-    List<Due> due =
-        Sql.query(
-            db,
-            "select id, wait_key, kind, subject, scope, actor, response_url, outcome, detail,"
-                + " attempts, created_ms from slack_reply where status = ? and next_attempt_ms <= ?"
-                + " order by next_attempt_ms fetch first "
-                + limit
-                + " rows only",
-            rs ->
-                new Due(
-                    new Request(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7)),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getInt(10),
-                    rs.getLong(11)),
-            DUE,
-            nowMs);
-    List<Due> claimed = new ArrayList<>();
-    for (Due d : due) {
-      if (Sql.update(
-              db,
-              "update slack_reply set attempts = attempts + 1, next_attempt_ms = ? where id = ?"
-                  + " and status = ? and attempts = ?",
-              nowMs + leaseMs,
-              d.request().id(),
-              DUE,
-              d.attemptsBefore())
-          == 1) {
-        claimed.add(d);
-      }
-    }
-    return claimed;
-  }
-
-  public void sent(String id, long nowMs) {
-    finish(id, SENT, null, nowMs);
-  }
-
-  public void failed(String id, String error, long nowMs) {
-    finish(id, FAILED, error, nowMs);
-  }
-
-  public void retryAt(String id, String error, long nextMs) {
-    Sql.update(
-        db,
-        "update slack_reply set next_attempt_ms = ?, last_error = ? where id = ? and status = ?",
-        nextMs,
-        cut(error),
-        id,
-        DUE);
-  }
-
-  /** Requests still waiting since before {@code createdBeforeMs} will not be answered. */
-  public int expire(long createdBeforeMs, long nowMs) {
-    return Sql.update(
-        db,
-        "update slack_reply set status = ?, finished_ms = ? where status = ? and created_ms < ?",
-        EXPIRED,
-        nowMs,
-        WAITING,
-        createdBeforeMs);
-  }
-
-  private void finish(String id, String status, String error, long nowMs) {
-    Sql.update(
-        db,
-        "update slack_reply set status = ?, finished_ms = ?, last_error = ? where id = ?",
-        status,
-        nowMs,
-        cut(error),
-        id);
-  }
-
-  private static String cut(String s) {
+  static String cut(String s) {
     return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
   }
 }

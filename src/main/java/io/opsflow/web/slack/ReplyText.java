@@ -3,6 +3,7 @@ package io.opsflow.web.slack;
 import io.opsflow.incident.Incident;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.SlackReplies;
+import io.opsflow.store.SlackReplyOutbox;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.ticket.Ticket;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class ReplyText {
     this.status = status;
   }
 
-  String render(SlackReplies.Due d) {
+  String render(SlackReplyOutbox.Due d) {
     SlackReplies.Request r = d.request();
     boolean refused = SlackReplies.Outcome.REFUSED.wire().equals(d.outcome());
     boolean unchanged = SlackReplies.Outcome.UNCHANGED.wire().equals(d.outcome());

@@ -1,7 +1,7 @@
 package io.opsflow.web.slack;
 
 import io.opsflow.outbox.Drainer;
-import io.opsflow.store.SlackReplies;
+import io.opsflow.store.SlackReplyOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,14 +20,14 @@ final class ResponseUrlDispatcher extends Drainer {
   static final int MAX_ATTEMPTS = 5;
   private static final long LEASE_MS = 30_000;
 
-  private final SlackReplies replies;
+  private final SlackReplyOutbox replies;
   private final ResponseUrls urls;
   private final ReplyText text;
   private final ResponseUrlSender sender = new ResponseUrlSender();
   private final Clock clock;
   private long nextExpiry;
 
-  ResponseUrlDispatcher(SlackReplies replies, ResponseUrls urls, ReplyText text, Clock clock) {
+  ResponseUrlDispatcher(SlackReplyOutbox replies, ResponseUrls urls, ReplyText text, Clock clock) {
     super("opsflow-slack-replies", 250);
     this.replies = replies;
     this.urls = urls;
@@ -42,14 +42,14 @@ final class ResponseUrlDispatcher extends Drainer {
       replies.expire(now - WINDOW.toMillis(), now);
       nextExpiry = now + 60_000;
     }
-    List<SlackReplies.Due> due = replies.claimDue(now, LEASE_MS, 20);
-    for (SlackReplies.Due d : due) {
+    List<SlackReplyOutbox.Due> due = replies.claimDue(now, LEASE_MS, 20);
+    for (SlackReplyOutbox.Due d : due) {
       deliver(d);
     }
     return due.size();
   }
 
-  private void deliver(SlackReplies.Due d) {
+  private void deliver(SlackReplyOutbox.Due d) {
     String id = d.request().id();
     long now = clock.millis();
     if (now - d.createdMs() > WINDOW.toMillis()) {

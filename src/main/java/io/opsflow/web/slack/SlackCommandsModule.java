@@ -6,6 +6,7 @@ import io.opsflow.ingest.Envelopes;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.SlackReplies;
+import io.opsflow.store.SlackReplyOutbox;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.UserStore;
@@ -76,7 +77,10 @@ public final class SlackCommandsModule implements AutoCloseable {
             p.clock());
     ResponseUrlDispatcher dispatcher =
         new ResponseUrlDispatcher(
-            replies, urls, new ReplyText(p.incidents(), p.tickets(), status), p.clock());
+            new SlackReplyOutbox(p.db()),
+            urls,
+            new ReplyText(p.incidents(), p.tickets(), status),
+            p.clock());
     dispatcher.start();
     return new SlackCommandsModule(routes, dispatcher);
   }
