@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP side of an answer posted later: checks the request's {@code response_url}, writes the
- * waiting row, then publishes the work. A publish that is refused (404, 409, 400) leaves no row;
- * one that timed out keeps it, since the record may still land and be applied.
+ * waiting row, then publishes the work (a request without a {@code response_url} only publishes). A
+ * publish that is refused (404, 409, 400) leaves no row; one that timed out keeps it, since the
+ * record may still land and be applied.
  */
 final class PendingReplies {
   static final String TICKET_OPEN = "ticket_open";
@@ -42,6 +43,9 @@ final class PendingReplies {
       String kind,
       String subject,
       Supplier<T> publish) {
+    if (request.responseUrl() == null || request.responseUrl().isBlank()) {
+      return publish.get(); // nowhere to answer later (Slack always sends one; hand-made requests)
+    }
     if (!urls.allowed(request.responseUrl())) {
       throw SlashCommand.Refusal.because(
           "This request's response_url is not a Slack address; nothing was done.");
