@@ -69,7 +69,9 @@ final class Sql {
       if (p instanceof TypedNull n) {
         ps.setNull(i + 1, n.type());
       } else if (p == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
+        // untyped: PostgreSQL takes it for any column type (a VARCHAR null is refused for a
+        // timestamp column); H2 takes it too
+        ps.setNull(i + 1, Types.NULL);
       } else if (p instanceof java.time.Instant at) {
         ps.setObject(i + 1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
       } else {
