@@ -46,6 +46,7 @@ import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
+import io.opsflow.store.SlackReplies;
 import io.opsflow.store.TicketApplier;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TicketSteps;
@@ -54,6 +55,7 @@ import io.opsflow.store.UserStore;
 import io.opsflow.store.WebSessions;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.ticket.TicketMails;
+import io.opsflow.uptime.InternalIntegrations;
 import io.opsflow.uptime.Uptime;
 import io.opsflow.web.AdminToken;
 import io.opsflow.web.Authenticator;
@@ -74,8 +76,7 @@ import io.opsflow.web.UserRoutes;
 import io.opsflow.web.WebhookRoutes;
 import io.opsflow.web.WorkflowRoutes;
 import io.opsflow.web.pages.Pages;
-import io.opsflow.web.slack.SlackRoutes;
-import io.opsflow.web.slack.SlackSignature;
+import io.opsflow.web.slack.SlackCommandsModule;
 import io.opsflow.webhook.WebhookDispatcher;
 import io.opsflow.webhook.WebhookPolicy;
 import io.opsflow.webhook.WebhookRecordHandler;
@@ -359,6 +360,23 @@ public final class App implements AutoCloseable {
             metrics));
     IncidentQueries queries = new IncidentQueries(db, clocks);
     IncidentActions actions = new IncidentActions(queries, publisher);
+    SlackCommandsModule slack =
+        SlackCommandsModule.start(
+            new SlackCommandsModule.Parts(
+                config.slackSigningSecret(),
+                config.slackApiUrl(),
+                config.publicUrl(config.httpPort()),
+                db,
+                queries,
+                ticketQueries,
+                users,
+                tokenRepository,
+                oncall::snapshot,
+                new InternalIntegrations(tokens, tokenRepository, SlackReplies.INTEGRATION)::of,
+                // Slack waits 3 s for its answer: give up on the broker's acknowledgement before
+                new Publisher(producer, java.time.Duration.ofSeconds(2)),
+                Clock.systemUTC()));
+    running.push(slack);
     Map<String, BooleanSupplier> components = new LinkedHashMap<>();
     components.put("db", dbUp);
     components.put("kafka", clients::healthy);
@@ -396,11 +414,7 @@ public final class App implements AutoCloseable {
                         Clock.systemUTC(),
                         config.webhookAllowPrivate())
                     ::register,
-                new SlackRoutes(
-                        config.slackSigningSecret().map(SlackSignature::new),
-                        actions,
-                        Clock.systemUTC())
-                    ::register));
+                slack::register));
     routes.addAll(uptime.routes());
     HttpServer http = new HttpServer(routes, metrics);
     running.push(http);

@@ -12,6 +12,7 @@ import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
+import io.opsflow.store.SlackReplies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * be decoded are returned for the dead-letter topic; the others still apply.
  */
 public final class AlertRecordHandler implements RecordHandler {
+  private static final String SLACK_ACTOR = "integration:" + SlackReplies.INTEGRATION;
   private final String group;
   private final Database db;
   private final AlertGrouping grouping = new AlertGrouping();
@@ -98,6 +100,15 @@ public final class AlertRecordHandler implements RecordHandler {
           store.prefetch(signals.values());
           for (AlertSignal s : signals.values()) {
             counts.merge(grouping.apply(s, store), 1, Integer::sum);
+            if (SLACK_ACTOR.equals(s.actor())) {
+              // an incident declared in Slack: its requester hears which incident it became
+              SlackReplies.settle(
+                  session,
+                  s.envelopeId(),
+                  SlackReplies.Outcome.APPLIED,
+                  store.findOpen(s.integrationId(), s.alertKey()).map(i -> i.id()).orElse(null),
+                  System.currentTimeMillis());
+            }
           }
           store.markProcessed(signals.keySet(), Instant.now());
           return null;

@@ -11,6 +11,7 @@ import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
+import io.opsflow.store.SlackReplies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,12 @@ public final class CommandRecordHandler implements RecordHandler {
         .orElse(IncidentCommands.Result.NOT_FOUND);
   }
 
+  /** A Slack request waiting for this command hears how it went, in the same transaction. */
+  private static void settle(
+      HibernateIncidentStore store, CloudEvent.Parsed e, SlackReplies.Outcome o, String detail) {
+    SlackReplies.settle(store.session(), e.id(), o, detail, System.currentTimeMillis());
+  }
+
   /**
    * @return null when applied (or applied before), else the reason it cannot be
    */
@@ -139,8 +146,16 @@ public final class CommandRecordHandler implements RecordHandler {
                   incidentId, e.data().path("priority").asText(""), actor, e.time(), store);
         };
     if (result == IncidentCommands.Result.NOT_FOUND) {
+      settle(store, e, SlackReplies.Outcome.REFUSED, "incident " + incidentId + " not found");
       return "incident " + incidentId + " not found";
     }
+    settle(
+        store,
+        e,
+        result == IncidentCommands.Result.APPLIED
+            ? SlackReplies.Outcome.APPLIED
+            : SlackReplies.Outcome.UNCHANGED,
+        null);
     if (result == IncidentCommands.Result.APPLIED && e.type().equals(EnvelopeTypes.RESOLVE)) {
       resolved.increment();
     }

@@ -6,6 +6,7 @@ import io.opsflow.kafka.RecordHandler;
 import io.opsflow.store.ConsumerOffsets;
 import io.opsflow.store.Database;
 import io.opsflow.store.EnvelopeLedger;
+import io.opsflow.store.SlackReplies;
 import io.opsflow.store.TicketApplier;
 import io.opsflow.ticket.TicketRules;
 import java.time.Instant;
@@ -113,10 +114,25 @@ public final class TicketRecordHandler implements RecordHandler {
             }
             applier.apply(s, d.envelopeId(), d.actor(), d.command(), d.at());
             EnvelopeLedger.record(s, List.of(d.envelopeId()), Instant.now());
+            SlackReplies.settle(
+                s,
+                SlackReplies.ticketKey(d.command()),
+                SlackReplies.Outcome.APPLIED,
+                null,
+                System.currentTimeMillis());
             return null;
           });
       return null;
     } catch (TicketRules.Refused e) {
+      String key = SlackReplies.ticketKey(d.command());
+      if (key != null) {
+        db.inTransaction(
+            s -> {
+              SlackReplies.settle(
+                  s, key, SlackReplies.Outcome.REFUSED, e.getMessage(), System.currentTimeMillis());
+              return null;
+            });
+      }
       return e.getMessage();
     }
   }

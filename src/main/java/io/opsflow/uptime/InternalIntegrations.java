@@ -22,11 +22,18 @@ public final class InternalIntegrations {
 
   private final Tokens tokens;
   private final TokenRepository repository;
+  private final String name;
   private final Map<String, Envelopes.Sender> cache = new ConcurrentHashMap<>();
 
   public InternalIntegrations(Tokens tokens, TokenRepository repository) {
+    this(tokens, repository, NAME);
+  }
+
+  /** Internal integrations named {@code name} (such as {@code slack}) instead of {@value #NAME}. */
+  public InternalIntegrations(Tokens tokens, TokenRepository repository, String name) {
     this.tokens = tokens;
     this.repository = repository;
+    this.name = name;
   }
 
   public Envelopes.Sender of(String organizationId) {
@@ -36,8 +43,8 @@ public final class InternalIntegrations {
   private synchronized Envelopes.Sender findOrCreate(String org) {
     String id =
         existing(org)
-            .orElseGet(() -> tokens.issue(Principal.Kind.INTEGRATION, NAME, org, null).row().id());
-    return new Envelopes.Sender(id, NAME, org);
+            .orElseGet(() -> tokens.issue(Principal.Kind.INTEGRATION, name, org, null).row().id());
+    return new Envelopes.Sender(id, name, org);
   }
 
   private Optional<String> existing(String org) {
@@ -45,7 +52,7 @@ public final class InternalIntegrations {
     do {
       Page<TokenRow> page = repository.list(org, 1000, cursor);
       for (TokenRow row : page.items()) {
-        if ("integration".equals(row.kind()) && NAME.equals(row.name())) {
+        if ("integration".equals(row.kind()) && name.equals(row.name())) {
           return Optional.of(row.id());
         }
       }

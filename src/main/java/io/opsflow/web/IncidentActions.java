@@ -88,6 +88,25 @@ public final class IncidentActions {
       String actor,
       String source,
       String scope) {
+    return request(EnvelopeIds.next(), incidentId, type, fields, actor, source, scope);
+  }
+
+  /**
+   * As {@link #request(String, String, String, String, String)}, with the command's id chosen by
+   * the caller, who can so wait for it (a Slack request answered once the command is applied).
+   */
+  public String request(
+      String commandId,
+      String incidentId,
+      String type,
+      Map<String, String> fields,
+      String actor,
+      String source,
+      String scope) {
+    if (type.equals(EnvelopeTypes.PRIORITIZE)
+        && !TriageDecision.PRIORITIES.contains(fields.get("priority"))) {
+      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
+    }
     IncidentQueries.Detail d =
         queries
             .get(scope, incidentId)
@@ -97,7 +116,7 @@ public final class IncidentActions {
     }
     CloudEvent command =
         new CloudEvent(
-            EnvelopeIds.next(),
+            commandId,
             source,
             type,
             Instant.now(),

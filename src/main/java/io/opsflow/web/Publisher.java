@@ -14,16 +14,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class Publisher {
   private final KafkaProducer<byte[], byte[]> producer;
+  private final long timeoutMillis;
 
   public Publisher(KafkaProducer<byte[], byte[]> producer) {
+    this(producer, java.time.Duration.ofSeconds(15));
+  }
+
+  /** A publisher that gives up waiting for the acknowledgement after {@code timeout}. */
+  public Publisher(KafkaProducer<byte[], byte[]> producer, java.time.Duration timeout) {
     this.producer = producer;
+    this.timeoutMillis = timeout.toMillis();
   }
 
   public void publish(String topic, String key, CloudEvent event) {
     try {
       producer
           .send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), event.encode()))
-          .get(15, TimeUnit.SECONDS);
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(e);
@@ -46,7 +53,7 @@ public final class Publisher {
     }
     try {
       for (java.util.concurrent.Future<?> ack : acks) {
-        ack.get(15, TimeUnit.SECONDS);
+        ack.get(timeoutMillis, TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

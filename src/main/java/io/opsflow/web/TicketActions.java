@@ -50,6 +50,11 @@ public final class TicketActions {
 
   /** Opens a ticket; returns its id at once (the work happens from Kafka). */
   public Ticket.Ref open(Principal p, NewTicket n) {
+    return open(p, n, UUID.randomUUID().toString());
+  }
+
+  /** Opens a ticket with an id the caller chose (to wait for it, as Slack does). */
+  public Ticket.Ref open(Principal p, NewTicket n, String id) {
     Actor a = p.ticketActor();
     String org = a.organizationId() != null ? a.organizationId() : n.organization();
     if (org == null || org.isBlank()) {
@@ -74,7 +79,6 @@ public final class TicketActions {
         throw ApiException.badRequest("watcher '" + w + "' is not a mail address");
       }
     }
-    String id = UUID.randomUUID().toString();
     send(
         id,
         new TicketCommand.Open(

@@ -22,6 +22,7 @@ public final class TestApp {
   public static final String SLACK_SIGNING_SECRET = "test-signing-" + java.util.UUID.randomUUID();
 
   private static TestApp instance;
+  private static SlackResponseServer slackResponses;
 
   private final App app;
   private final String adminToken;
@@ -46,6 +47,10 @@ public final class TestApp {
       env.put("OPSFLOW_ADMIN_TOKEN", admin);
       env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
       env.put("OPSFLOW_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
+      // answers to slash commands go to response_urls on this local server (no bot token: the
+      // Slack Web API stays off)
+      slackResponses = new SlackResponseServer();
+      env.put("OPSFLOW_SLACK_API_URL", slackResponses.origin() + "/api/");
       // webhook retries in tenths of a second, given up after 3 s: retry tests run in seconds
       env.put("OPSFLOW_WEBHOOK_FIRST_RETRY", "PT0.1S");
       env.put("OPSFLOW_WEBHOOK_GIVE_UP_AFTER", "PT3S");
@@ -68,6 +73,7 @@ public final class TestApp {
                   () -> {
                     app.close();
                     db.close();
+                    slackResponses.close();
                   },
                   "test-app-shutdown"));
       instance = started;
@@ -77,6 +83,11 @@ public final class TestApp {
 
   public App app() {
     return app;
+  }
+
+  /** The local stand-in for Slack's response_url endpoints the shared app may post to. */
+  public SlackResponseServer slackResponses() {
+    return slackResponses;
   }
 
   public String adminToken() {

@@ -6,29 +6,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Samples;
 import io.opsflow.testing.TestApp;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Slack's slash command and buttons, signed as Slack signs them, against the running app. */
+/**
+ * Slack's slash command and buttons on incidents, signed as Slack signs them, against the running
+ * app. alice is an on-call SRE of users.yaml (Slack id U0ALICE).
+ */
 class SlackRoutesTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final SlackSignature signer = new SlackSignature(TestApp.SLACK_SIGNING_SECRET);
+  static final String ALICE = "U0ALICE";
+
   private TestApp app;
   private ApiCalls api;
+  private SlackCalls slack;
   private String sre;
   private String incidentId;
+  private String responseUrl;
 
   @BeforeEach
   void anOpenIncident() {
     app = TestApp.shared();
     api = app.api();
+    slack = new SlackCalls(app);
+    responseUrl = app.slackResponses().newResponseUrl();
     TestApp.Tenant tenant = app.aCustomerOrg();
     String integration = tenant.integration();
     sre = tenant.sre();
@@ -42,8 +46,8 @@ class SlackRoutesTest {
   }
 
   @Test
-  void theSlashCommandAcknowledges() throws Exception {
-    HttpResponse<String> r = signed("/slack/commands", command("ack " + incidentId), 0);
+  void theSlashCommandAcknowledgesAndSaysSoOnceApplied() {
+    HttpResponse<String> r = slack.signed("/slack/commands", command("ack " + incidentId), 0);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("ephemeral").contains("Acknowledging incident " + incidentId);
     JsonNode d =
@@ -52,17 +56,21 @@ class SlackRoutesTest {
             sre,
             x -> "acknowledged".equals(x.path("status").asText()));
     assertThat(d.path("acknowledgedBy").asText()).isEqualTo("slack:alice");
+    String posted =
+        SlackCalls.text(app.slackResponses().await(responseUrl, 1, Duration.ofSeconds(20)).get(0));
+    assertThat(posted)
+        .isEqualTo("Incident " + incidentId.substring(0, 8) + " acknowledged by slack:alice.");
   }
 
   @Test
-  void theResolveButtonResolves() throws Exception {
+  void theResolveButtonResolves() {
     String payload =
         "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"username\":\"bob\"},"
             + "\"actions\":[{\"action_id\":\"resolve\",\"value\":\""
             + incidentId
             + "\"}]}";
     String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-    assertThat(signed("/slack/interactions", body, 0).statusCode()).isEqualTo(200);
+    assertThat(slack.signed("/slack/interactions", body, 0).statusCode()).isEqualTo(200);
     JsonNode d =
         api.await(
             "/api/v1/incidents/" + incidentId,
@@ -72,44 +80,40 @@ class SlackRoutesTest {
   }
 
   @Test
-  void unsignedTamperedAndStaleRequestsAreRefused() throws Exception {
+  void unsignedTamperedAndStaleRequestsAreRefused() {
     String body = command("ack " + incidentId);
-    HttpResponse<String> tampered =
-        http.send(
-            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/commands"))
-                .header("X-Slack-Request-Timestamp", now(0))
-                .header(
-                    "X-Slack-Signature", signer.sign(now(0), body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body.replace("alice", "mallory")))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(tampered.statusCode()).isEqualTo(401);
-    assertThat(signed("/slack/commands", body, -600).statusCode()).isEqualTo(401);
-    assertThat(signed("/slack/commands", body, 600).statusCode()).isEqualTo(401);
-    HttpResponse<String> unsigned =
-        http.send(
-            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/commands"))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(slack.forged("/slack/commands", body, body.replace("alice", "mallory")).statusCode())
+        .isEqualTo(401);
+    assertThat(slack.signed("/slack/commands", body, -600).statusCode()).isEqualTo(401);
+    assertThat(slack.signed("/slack/commands", body, 600).statusCode()).isEqualTo(401);
+    assertThat(slack.unsigned("/slack/commands", body).statusCode()).isEqualTo(401);
+    String click =
+        "payload="
+            + URLEncoder.encode(
+                "{\"user\":{\"id\":\"U1\"},\"actions\":[{\"action_id\":\"resolve\",\"value\":\""
+                    + incidentId
+                    + "\"}]}",
+                StandardCharsets.UTF_8);
+    assertThat(slack.signed("/slack/interactions", click, -301).statusCode()).isEqualTo(401);
     assertThat(api.get("/api/v1/incidents/" + incidentId, sre).body().path("status").asText())
         .isEqualTo("triggered");
+    assertThat(app.slackResponses().posts(responseUrl)).isEmpty();
   }
 
   @Test
-  void unknownIncidentsAndVerbsGetAnAnswerNotAnError() throws Exception {
-    assertThat(signed("/slack/commands", command("ack no-such-incident"), 0).body())
+  void unknownIncidentsAndVerbsGetAnAnswerNotAnError() {
+    assertThat(slack.signed("/slack/commands", command("ack no-such-incident"), 0).body())
         .contains("No single incident matches `no-such-incident`");
-    assertThat(signed("/slack/commands", command("dance"), 0).body()).contains("Usage");
-    assertThat(signed("/slack/commands", command("ack"), 0).body())
+    assertThat(slack.signed("/slack/commands", command("dance"), 0).body()).contains("Usage");
+    assertThat(slack.signed("/slack/commands", command("ack"), 0).body())
         .contains("This channel is not an incident's war room");
-    assertThat(signed("/slack/commands", command("priority " + incidentId + " P-9"), 0).body())
+    assertThat(
+            slack.signed("/slack/commands", command("priority " + incidentId + " P-9"), 0).body())
         .contains("priority must be P-0, P-1 or P-2");
   }
 
   @Test
-  void theShortIdPeopleSeeIsEnoughAndPriorityCanBeSetFromSlack() throws Exception {
+  void theShortIdPeopleSeeIsEnoughAndPriorityCanBeSetFromSlack() {
     String shortId = incidentId.substring(0, 8);
     api.await("/api/v1/incidents/" + incidentId, sre, d -> !d.path("priority").isNull());
     String target =
@@ -123,7 +127,8 @@ class SlackRoutesTest {
             : "P-0";
 
     HttpResponse<String> r =
-        signed("/slack/commands", command("priority " + shortId + " " + target.toLowerCase()), 0);
+        slack.signed(
+            "/slack/commands", command("priority " + shortId + " " + target.toLowerCase()), 0);
 
     assertThat(r.body()).contains("Setting incident " + incidentId + " to " + target);
     JsonNode d =
@@ -133,30 +138,15 @@ class SlackRoutesTest {
             x -> target.equals(x.path("priority").asText()));
     assertThat(d.path("timeline").findValuesAsText("message"))
         .anyMatch(m -> m.endsWith(" to " + target + " by slack:alice"));
-    assertThat(signed("/slack/commands", command("resolve " + shortId), 0).body())
+    assertThat(
+            SlackCalls.text(
+                app.slackResponses().await(responseUrl, 1, Duration.ofSeconds(20)).get(0)))
+        .isEqualTo("Incident " + shortId + " is now " + target + ".");
+    assertThat(slack.signed("/slack/commands", command("resolve " + shortId), 0).body())
         .contains("Resolving incident " + incidentId);
   }
 
   private String command(String text) {
-    return "token=deprecated&team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice"
-        + "&command=%2Fopsflow&text="
-        + URLEncoder.encode(text, StandardCharsets.UTF_8)
-        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1%2F2";
-  }
-
-  private HttpResponse<String> signed(String path, String body, long skewSeconds) throws Exception {
-    String ts = now(skewSeconds);
-    return http.send(
-        HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Slack-Request-Timestamp", ts)
-            .header("X-Slack-Signature", signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String now(long skewSeconds) {
-    return Long.toString(Instant.now().getEpochSecond() + skewSeconds);
+    return SlackCalls.command(ALICE, "alice", text, responseUrl);
   }
 }

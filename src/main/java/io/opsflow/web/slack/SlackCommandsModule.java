@@ -1,0 +1,96 @@
+package io.opsflow.web.slack;
+
+import io.javalin.config.RoutesConfig;
+import io.opsflow.escalation.config.OnCallSnapshot;
+import io.opsflow.ingest.Envelopes;
+import io.opsflow.store.Database;
+import io.opsflow.store.IncidentQueries;
+import io.opsflow.store.SlackReplies;
+import io.opsflow.store.SlackReplyOutbox;
+import io.opsflow.store.TicketQueries;
+import io.opsflow.store.TokenRepository;
+import io.opsflow.store.UserStore;
+import io.opsflow.web.IncidentActions;
+import io.opsflow.web.Publisher;
+import io.opsflow.web.TicketActions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Slack's slash commands and buttons, wired: the routes, one command object per verb, and the
+ * dispatcher that posts answers to {@code response_url}. {@code publisher} should give up within
+ * Slack's 3 seconds.
+ */
+public final class SlackCommandsModule implements AutoCloseable {
+  private final SlackRoutes routes;
+  private final ResponseUrlDispatcher dispatcher;
+
+  /** What the Slack commands use. */
+  public record Parts(
+      Optional<String> signingSecret,
+      Optional<String> slackApiUrl,
+      String publicUrl,
+      Database db,
+      IncidentQueries incidents,
+      TicketQueries tickets,
+      UserStore users,
+      TokenRepository organizations,
+      Supplier<OnCallSnapshot> oncall,
+      Function<String, Envelopes.Sender> slackIntegration,
+      Publisher publisher,
+      Clock clock) {}
+
+  private SlackCommandsModule(SlackRoutes routes, ResponseUrlDispatcher dispatcher) {
+    this.routes = routes;
+    this.dispatcher = dispatcher;
+  }
+
+  public static SlackCommandsModule start(Parts p) {
+    IncidentActions incidentActions = new IncidentActions(p.incidents(), p.publisher());
+    TicketActions ticketActions =
+        new TicketActions(p.tickets(), p.users(), p.publisher(), p.clock());
+    SlackReplies replies = new SlackReplies(p.db());
+    ResponseUrls urls = new ResponseUrls(p.slackApiUrl());
+    PendingReplies pending = new PendingReplies(replies, urls, p.clock());
+    Targets targets = new Targets(incidentActions, p.tickets());
+    StatusText status = new StatusText(p.publicUrl());
+    SlashCommands commands =
+        new SlashCommands(
+            List.of(
+                new OpenTicketCommand(ticketActions, p.organizations(), pending),
+                new DeclareIncidentCommand(
+                    p.slackIntegration(), p.publisher(), p.organizations(), pending),
+                new AckCommand(incidentActions, targets, pending),
+                new ResolveCommand(incidentActions, ticketActions, targets, pending),
+                new PriorityCommand(incidentActions, targets, pending),
+                new StatusCommand(targets, p.incidents(), p.tickets(), status),
+                new OnCallCommand(p.oncall(), p.clock())));
+    SlackRoutes routes =
+        new SlackRoutes(
+            p.signingSecret().map(SlackSignature::new),
+            new SlackUsers(p.users(), p.oncall()),
+            commands,
+            incidentActions,
+            p.clock());
+    ResponseUrlDispatcher dispatcher =
+        new ResponseUrlDispatcher(
+            new SlackReplyOutbox(p.db()),
+            urls,
+            new ReplyText(p.incidents(), p.tickets(), status),
+            p.clock());
+    dispatcher.start();
+    return new SlackCommandsModule(routes, dispatcher);
+  }
+
+  public void register(RoutesConfig config) {
+    routes.register(config);
+  }
+
+  @Override
+  public void close() {
+    dispatcher.close();
+  }
+}
