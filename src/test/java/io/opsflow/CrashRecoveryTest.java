@@ -137,7 +137,7 @@ class CrashRecoveryTest {
   }
 
   private static void awaitHealthy(ApiCalls api, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
         throw new AssertionError("opsflow exited with " + p.exitValue());
@@ -151,7 +151,7 @@ class CrashRecoveryTest {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("opsflow not healthy within 90 s");
+    throw new AssertionError("opsflow not healthy within 180 s");
   }
 
   private static int freePort() throws IOException {

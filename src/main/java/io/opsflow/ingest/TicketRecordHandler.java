@@ -83,6 +83,12 @@ public final class TicketRecordHandler implements RecordHandler {
               if (EnvelopeLedger.applied(s, Set.of(d.envelopeId())).isEmpty()) {
                 applier.apply(s, d.envelopeId(), d.actor(), d.command(), d.at());
                 EnvelopeLedger.record(s, List.of(d.envelopeId()), Instant.now());
+                SlackReplies.settle(
+                    s,
+                    SlackReplies.ticketKey(d.command()),
+                    SlackReplies.Outcome.APPLIED,
+                    null,
+                    System.currentTimeMillis());
               }
             }
             ConsumerOffsets.advance(s, group, RecordHandler.nextPositions(records));

@@ -31,7 +31,12 @@ class SlaApiTest {
             .get(0)
             .path("id")
             .asText();
-    JsonNode d = api.await("/api/v1/incidents/" + id, t.sre(), x -> x.path("sla").size() == 2);
+    // the detail reads the incident and its clocks in two statements: wait for both
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + id,
+            t.sre(),
+            x -> x.path("sla").size() == 2 && x.path("priority").isTextual());
     JsonNode response = clock(d, "response");
     assertThat(d.path("priority").asText()).isEqualTo("P-0");
     assertThat(response.path("target").asText()).isEqualTo("PT1H");
