@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mail opsflow does not turn into tickets, on a started instance: a stranger gets one polite
  * refusal and no ticket; auto-replies, bounces and our own mail coming back are dropped with a note
  * on the ticket they name (else an audit line), and never answered.
  */
+@ExtendWith(MailApp.Lease.class)
 class MachineMailTest {
   private final MailApp app = MailApp.shared();
   private final MailServers mail = app.mail;

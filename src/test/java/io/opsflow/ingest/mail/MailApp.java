@@ -21,12 +21,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One opsflow with mail in and out, for the mail tests of the JVM: its own broker (the shared
+ * One opsflow with mail in and out, for the mail test classes: its own broker (the shared
  * instance's ticket consumers must not see these commands), GreenMail for SMTP and IMAP, the
  * support mailbox read every 0.2 s. Tests isolate themselves by organization and address.
  */
@@ -48,7 +55,48 @@ final class MailApp {
     this.api = new ApiCalls("http://127.0.0.1:" + app.httpPort());
   }
 
+  /**
+   * Holds the instance while a mail test class runs ({@code @ExtendWith(MailApp.Lease.class)}). It
+   * is closed 30 s after the last class let go, unless another takes it: the mail classes run one
+   * after the other and share one instance, whose database connections are then given back rather
+   * than held until the JVM ends.
+   */
+  static final class Lease implements BeforeAllCallback, AfterAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      acquire();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      release();
+    }
+  }
+
+  private static final ScheduledExecutorService CLOSER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mail-app-closer");
+            t.setDaemon(true);
+            return t;
+          });
+  private static int leases;
+  private static ScheduledFuture<?> closing;
+  private Runnable stop;
+
+  /** The instance of the running mail test class. */
   static synchronized MailApp shared() {
+    if (instance == null) {
+      throw new IllegalStateException("a mail test class needs @ExtendWith(MailApp.Lease.class)");
+    }
+    return instance;
+  }
+
+  private static synchronized void acquire() {
+    if (closing != null) {
+      closing.cancel(false);
+      closing = null;
+    }
     if (instance == null) {
       try {
         instance = start();
@@ -56,7 +104,26 @@ final class MailApp {
         throw new UncheckedIOException(e);
       }
     }
-    return instance;
+    leases++;
+  }
+
+  private static synchronized void release() {
+    if (--leases == 0) {
+      closing = CLOSER.schedule(MailApp::closeIfIdle, 30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static synchronized void closeIfIdle() {
+    if (leases == 0) {
+      stopNow();
+    }
+  }
+
+  private static synchronized void stopNow() {
+    if (instance != null) {
+      instance.stop.run();
+      instance = null;
+    }
   }
 
   private static MailApp start() throws IOException {
@@ -90,17 +157,22 @@ final class MailApp {
                     db.user(),
                     db.password(),
                     dir.resolve("data")));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  kafka.close();
-                  mail.close();
-                  db.close();
-                },
-                "mail-app-shutdown"));
-    return new MailApp(mail, kafka, app, admin);
+    MailApp started = new MailApp(mail, kafka, app, admin);
+    Thread hook = new Thread(MailApp::stopNow, "mail-app-shutdown");
+    started.stop =
+        () -> {
+          app.close();
+          kafka.close();
+          mail.close();
+          db.close();
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException e) {
+            // the JVM is stopping: this is the hook
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(hook);
+    return started;
   }
 
   /** A customer organization with an SRE token and a customer who has a mail address. */

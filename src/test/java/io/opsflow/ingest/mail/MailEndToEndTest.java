@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tickets by mail on a started opsflow with its own broker, GreenMail for SMTP and IMAP: a customer
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * same thread, the customer's replies (by thread headers, or by the reference in the subject alone)
  * are comments; internal notes are never mailed.
  */
+@ExtendWith(MailApp.Lease.class)
 class MailEndToEndTest {
   private static final String SUPPORT = MailApp.SUPPORT;
   private final MailApp app = MailApp.shared();

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.testing.ApiCalls;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mail that does not parse goes to the quarantine, changes no ticket, is listed (without its
  * source) and shown (with it) to the SREs of the sender's organization only, and can be released:
  * processed again, taking a broken body as text.
  */
+@ExtendWith(MailApp.Lease.class)
 class MailQuarantineTest {
   private final MailApp app = MailApp.shared();
   private final ApiCalls api = app.api;

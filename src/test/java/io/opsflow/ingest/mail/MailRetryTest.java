@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A mail is marked seen only once its ticket command is acknowledged by Kafka. A second mailbox is
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * acknowledgement lost). The mail stays unseen both times, and the third reading makes exactly one
  * comment.
  */
+@ExtendWith(MailApp.Lease.class)
 class MailRetryTest {
   private static final String DESK = "desk@support.example";
   private static final String PASSWORD = "desk-pw";

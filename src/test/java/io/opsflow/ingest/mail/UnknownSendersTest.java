@@ -21,12 +21,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code OPSFLOW_MAIL_UNKNOWN_SENDERS=open:<organization>}: a sender opsflow has no user for opens
  * a ticket for that organization and may answer it; the mailbox a wrong password cannot read says
  * so on the intake's status, without the password.
  */
+@ExtendWith(MailApp.Lease.class)
 class UnknownSendersTest {
   private final MailApp app = MailApp.shared();
   private final KafkaClients clients = new KafkaClients(app.kafka.bootstrapServers());
