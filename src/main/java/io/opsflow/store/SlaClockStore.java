@@ -29,6 +29,32 @@ final class SlaClockStore {
         subjectId);
   }
 
+  /** The clocks of several subjects in one query, by subject id then kind (response first). */
+  static List<SlaClockRow> ofSubjects(Session s, java.util.Collection<String> subjectIds) {
+    List<SlaClockRow> out = new ArrayList<>();
+    if (subjectIds.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"));
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select "
+                      + COLUMNS
+                      + " from sla_clock where subject_id in ("
+                      + marks
+                      + ") order by subject_id, kind desc")) {
+            int i = 1;
+            for (String id : subjectIds) {
+              ps.setString(i++, id);
+            }
+            read(ps, out);
+          }
+        });
+    return out;
+  }
+
   /** Response clocks of an organization started in [from, to). */
   static List<SlaClockRow> started(
       Session s, String organizationId, String kind, Instant from, Instant to) {

@@ -41,14 +41,13 @@ public final class SlaClocks {
 
   /** The domain clock a row stands for: its facts replayed on today's calendar and targets. */
   public SlaClock clockOf(SlaClockRow r) {
+    return clockOf(r, settings.get());
+  }
+
+  private static SlaClock clockOf(SlaClockRow r, SlaSettings settings) {
     SlaClock c =
-        settings
-            .get()
-            .clock(
-                r.organizationId(),
-                r.priority(),
-                SlaClockRow.RESPONSE.equals(r.kind()),
-                r.started());
+        settings.clock(
+            r.organizationId(), r.priority(), SlaClockRow.RESPONSE.equals(r.kind()), r.started());
     for (Pause p : r.pauses()) {
       c = c.pause(p.paused(), p.reason());
       if (p.resumed() != null) {
@@ -174,6 +173,23 @@ public final class SlaClocks {
     for (SlaClockRow r : SlaClockStore.ofSubject(s, subjectId)) {
       SlaClock c = clockOf(r);
       out.add(new Shown(r, c.status(now), settings.get().of(r.organizationId()).calendarId()));
+    }
+    return out;
+  }
+
+  /**
+   * Where the clocks of each of {@code subjectIds} stand at {@code now}, read in one query; a
+   * subject without clocks maps to an empty list.
+   */
+  public java.util.Map<String, List<Shown>> statuses(
+      Session s, java.util.Collection<String> subjectIds, Instant now) {
+    java.util.Map<String, List<Shown>> out = new java.util.LinkedHashMap<>();
+    subjectIds.forEach(id -> out.put(id, new ArrayList<>()));
+    SlaSettings current = settings.get();
+    for (SlaClockRow r : SlaClockStore.ofSubjects(s, subjectIds)) {
+      SlaClock c = clockOf(r, current);
+      out.computeIfAbsent(r.subjectId(), k -> new ArrayList<>())
+          .add(new Shown(r, c.status(now), current.of(r.organizationId()).calendarId()));
     }
     return out;
   }
