@@ -48,6 +48,7 @@ import io.opsflow.web.IntakeRoutes;
 import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.SlaReportRoutes;
+import io.opsflow.web.SlaSettingsRoutes;
 import io.opsflow.web.TokenRoutes;
 import io.opsflow.web.Tokens;
 import io.opsflow.web.WebhookRoutes;
@@ -299,6 +300,7 @@ public final class App implements AutoCloseable {
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
+                new SlaSettingsRoutes(auth, slaConfig, Clock.systemUTC())::register,
                 new WebhookRoutes(
                         auth,
                         webhooks,
@@ -400,6 +402,11 @@ public final class App implements AutoCloseable {
 
   public Path oncallDir() {
     return oncallDir;
+  }
+
+  /** The SLA calendars and policies in force, and their directory. */
+  public SlaConfig slaConfig() {
+    return slaConfig;
   }
 
   public long startupMillis() {
