@@ -265,7 +265,15 @@ public final class App implements AutoCloseable {
     uptime =
         Uptime.start(
             config.slaDir(),
-            new Uptime.Parts(db, publisher, auth, tokens, tokenRepository, CHECKS_GROUP),
+            new Uptime.Parts(
+                db,
+                publisher,
+                auth,
+                tokens,
+                tokenRepository,
+                CHECKS_GROUP,
+                metrics,
+                config.checkResultRetention()),
             Clock.systemUTC());
     running.push(uptime);
     MaintenanceTimeline maintenanceTimeline =

@@ -33,6 +33,7 @@ public record OpsflowConfig(
     Duration webhookFirstRetry,
     Duration webhookGiveUpAfter,
     boolean webhookAllowPrivate,
+    Duration checkResultRetention,
     EffectsConfig effects) {
 
   /**
@@ -96,6 +97,7 @@ public record OpsflowConfig(
         webhookFirstRetry,
         webhookGiveUpAfter,
         webhookAllowPrivate,
+        checkResultRetention,
         effects);
   }
 
