@@ -308,7 +308,16 @@ public final class App implements AutoCloseable {
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
-                new SlaSettingsRoutes(auth, slaConfig, Clock.systemUTC())::register,
+                new SlaSettingsRoutes(
+                        auth,
+                        slaConfig,
+                        () -> {
+                          int moved = db.inTransaction(clocks::retargetRunning);
+                          dispatcher.wake();
+                          return moved;
+                        },
+                        Clock.systemUTC())
+                    ::register,
                 new WebhookRoutes(
                         auth,
                         webhooks,

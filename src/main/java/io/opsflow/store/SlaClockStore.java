@@ -29,6 +29,20 @@ final class SlaClockStore {
         subjectId);
   }
 
+  /** Every clock not stopped yet. */
+  static List<SlaClockRow> running(Session s) {
+    List<SlaClockRow> out = new ArrayList<>();
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select " + COLUMNS + " from sla_clock where stopped_ms is null order by id")) {
+            read(ps, out);
+          }
+        });
+    return out;
+  }
+
   /** The clocks of several subjects in one query, by subject id then kind (response first). */
   static List<SlaClockRow> ofSubjects(Session s, java.util.Collection<String> subjectIds) {
     List<SlaClockRow> out = new ArrayList<>();

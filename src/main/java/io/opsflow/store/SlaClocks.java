@@ -167,6 +167,31 @@ public final class SlaClocks {
     return !moved.isEmpty();
   }
 
+  /**
+   * After the SLA settings changed: every running clock whose deadline moved on the calendar and
+   * targets now in force gets its new due time, a timeline entry and a new schedule (its process
+   * sets its timers anew). Returns how many moved.
+   */
+  public int retargetRunning(Session s) {
+    int moved = 0;
+    for (SlaClockRow r : SlaClockStore.running(s)) {
+      SlaClockRow now = withDue(r);
+      if (java.util.Objects.equals(now.due(), r.due())) {
+        continue;
+      }
+      SlaClockStore.update(s, now);
+      if (INCIDENT.equals(r.subjectType())) {
+        note(
+            s,
+            r.subjectId(),
+            "SLA " + r.kind() + " due " + dueText(now) + " under the SLA settings now in force");
+      }
+      signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+      moved++;
+    }
+    return moved;
+  }
+
   /** Where each of the subject's clocks stands at {@code now}. */
   public List<Shown> statuses(Session s, String subjectId, Instant now) {
     List<Shown> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The business calendars and SLA policies in force ({@code GET /api/v1/sla/settings}) and {@code
@@ -17,10 +18,17 @@ public final class SlaSettingsRoutes {
   private final Authenticator auth;
   private final SlaConfig config;
   private final Clock clock;
+  private final IntSupplier retarget;
 
-  public SlaSettingsRoutes(Authenticator auth, SlaConfig config, Clock clock) {
+  /**
+   * @param retarget after a successful reload: moves the running clocks whose deadline changed and
+   *     answers how many
+   */
+  public SlaSettingsRoutes(
+      Authenticator auth, SlaConfig config, IntSupplier retarget, Clock clock) {
     this.auth = auth;
     this.config = config;
+    this.retarget = retarget;
     this.clock = clock;
   }
 
@@ -47,6 +55,7 @@ public final class SlaSettingsRoutes {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "reloaded");
+    body.put("clocksMoved", retarget.getAsInt());
     body.putAll(SlaSettingsJson.settings(config.loaded(), clock.instant()));
     Http.json(ctx, 200, body);
   }

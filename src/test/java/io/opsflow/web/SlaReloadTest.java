@@ -9,6 +9,9 @@ import io.opsflow.testing.TestApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +35,16 @@ class SlaReloadTest {
     TestApp.Tenant t = app.aCustomerOrg();
     assertThat(api.post("/api/v1/sla/reload", t.sre(), "").status()).isEqualTo(403);
     assertThat(api.get("/api/v1/sla/settings", t.sre()).status()).isEqualTo(403);
+    api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
+    String earlier =
+        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
+            .path("items")
+            .get(0)
+            .path("id")
+            .asText();
+    JsonNode earlierClocks =
+        api.await("/api/v1/incidents/" + earlier, t.sre(), x -> x.path("sla").size() == 2);
+    Instant opened = Instant.parse(earlierClocks.path("openedAt").asText());
     try {
       JsonNode before = api.get("/api/v1/sla/settings", app.adminToken()).body();
       assertBerlinAsShipped(before);
@@ -74,11 +87,18 @@ class SlaReloadTest {
           .contains("berlin-office", "new-york-support", "sydney-support");
       assertThat(reloaded.body().path("policies").findValuesAsText("organization"))
           .contains(t.organization());
+      // the running response clock of the earlier incident now counts 30 minutes, not an hour
+      assertThat(reloaded.body().path("clocksMoved").asInt()).isGreaterThanOrEqualTo(1);
+      JsonNode moved = api.get("/api/v1/incidents/" + earlier, t.sre()).body();
+      assertThat(Instant.parse(moved.path("sla").get(0).path("due").asText()))
+          .isEqualTo(opened.plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS));
+      assertThat(moved.path("timeline").findValuesAsText("message"))
+          .anyMatch(m -> m.startsWith("SLA response due ") && m.endsWith("now in force"));
 
-      api.post(
-          "/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
+      String trigger = Samples.pagerDuty("pagerduty-trigger.json", t.integration());
+      api.post("/api/v1/events", null, trigger.replace("db-primary-disk-usage", "db-replica-lag"));
       String id =
-          api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
+          api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 2)
               .path("items")
               .get(0)
               .path("id")
