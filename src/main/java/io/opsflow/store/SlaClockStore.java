@@ -145,6 +145,28 @@ final class SlaClockStore {
         });
   }
 
+  /**
+   * Sets the due time of a running clock as {@code seen} (same priority and pauses, not stopped):
+   * false when it changed since it was read, so a concurrent stop or pause is never undone.
+   */
+  static boolean updateDue(Session s, SlaClockRow seen, Instant due) {
+    int[] n = new int[1];
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update sla_clock set due_ms = ? where id = ? and stopped_ms is null"
+                      + " and priority = ? and pauses = ?")) {
+            setInstant(ps, 1, due);
+            ps.setString(2, seen.id());
+            ps.setString(3, seen.priority());
+            ps.setString(4, SlaClockRow.encode(seen.pauses()));
+            n[0] = ps.executeUpdate();
+          }
+        });
+    return n[0] == 1;
+  }
+
   private static List<SlaClockRow> query(Session s, String sql, String param) {
     List<SlaClockRow> out = new ArrayList<>();
     s.doWork(

@@ -176,10 +176,10 @@ public final class SlaClocks {
     int moved = 0;
     for (SlaClockRow r : SlaClockStore.running(s)) {
       SlaClockRow now = withDue(r);
-      if (java.util.Objects.equals(now.due(), r.due())) {
+      if (java.util.Objects.equals(now.due(), r.due())
+          || !SlaClockStore.updateDue(s, r, now.due())) {
         continue;
       }
-      SlaClockStore.update(s, now);
       if (INCIDENT.equals(r.subjectType())) {
         note(
             s,
