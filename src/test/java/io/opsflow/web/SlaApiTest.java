@@ -31,7 +31,12 @@ class SlaApiTest {
             .get(0)
             .path("id")
             .asText();
-    JsonNode d = api.await("/api/v1/incidents/" + id, t.sre(), x -> x.path("sla").size() == 2);
+    // the detail is read statement by statement: wait for the priority as well as the clocks
+    JsonNode d =
+        api.await(
+            "/api/v1/incidents/" + id,
+            t.sre(),
+            x -> x.path("sla").size() == 2 && !x.path("priority").isNull());
     JsonNode response = clock(d, "response");
     assertThat(d.path("priority").asText()).isEqualTo("P-0");
     assertThat(response.path("target").asText()).isEqualTo("PT1H");
