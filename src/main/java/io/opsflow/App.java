@@ -68,6 +68,7 @@ import io.opsflow.web.MailRoutes;
 import io.opsflow.web.OnCallRoutes;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.SlaReportRoutes;
+import io.opsflow.web.SlaSettingsRoutes;
 import io.opsflow.web.TicketActions;
 import io.opsflow.web.TicketRoutes;
 import io.opsflow.web.TokenRoutes;
@@ -341,7 +342,15 @@ public final class App implements AutoCloseable {
     uptime =
         Uptime.start(
             config.slaDir(),
-            new Uptime.Parts(db, publisher, auth, tokens, tokenRepository, CHECKS_GROUP),
+            new Uptime.Parts(
+                db,
+                publisher,
+                auth,
+                tokens,
+                tokenRepository,
+                CHECKS_GROUP,
+                metrics,
+                config.checkResultRetention()),
             Clock.systemUTC());
     running.push(uptime);
     MaintenanceTimeline maintenanceTimeline =
@@ -407,6 +416,16 @@ public final class App implements AutoCloseable {
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
+                new SlaSettingsRoutes(
+                        auth,
+                        slaConfig,
+                        () -> {
+                          int moved = db.inTransaction(clocks::retargetRunning);
+                          dispatcher.wake();
+                          return moved;
+                        },
+                        Clock.systemUTC())
+                    ::register,
                 new WebhookRoutes(
                         auth,
                         webhooks,
@@ -532,6 +551,11 @@ public final class App implements AutoCloseable {
 
   public Path oncallDir() {
     return oncallDir;
+  }
+
+  /** The SLA calendars and policies in force, and their directory. */
+  public SlaConfig slaConfig() {
+    return slaConfig;
   }
 
   public long startupMillis() {

@@ -87,6 +87,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "sla-timers: Camunda's own 5 s / 60 s acquisition pauses, not opsflow's")
   boolean stockJobExecutor;
 
+  @Option(
+      names = "--unordered-acquisition",
+      description =
+          "sla-timers: Camunda's unordered job acquisition without the due-date index, not"
+              + " opsflow's")
+  boolean unorderedAcquisition;
+
+  @Option(
+      names = "--observe",
+      defaultValue = "0",
+      description =
+          "sla-timers: measure only the timers due in the first N seconds of the window, with the"
+              + " rest still open (0 = all)")
+  int observe;
+
   @Option(names = "--timeout", defaultValue = "120", description = "seconds any wait may take")
   int timeout;
 
@@ -112,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine(), Scenarios.SLA_TIMERS + " builds an engine of its own; drop --url");
       }
       int timers = alerts != null ? alerts : 10_000;
-      if (timers < 1 || lead < 0) {
+      if (timers < 1 || lead < 0 || observe < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "sizes must be positive");
       }
       String history = System.getenv("OPSFLOW_HISTORY_LEVEL");
@@ -127,6 +142,8 @@ final class BenchCommand implements Callable<Integer> {
               history != null ? history : "full",
               Path.of(workflows != null ? workflows : "workflows"),
               Duration.ofSeconds(timeout),
+              observe,
+              unorderedAcquisition,
               err);
       PrintWriter out = spec.commandLine().getOut();
       out.println(json ? result.toJson() : result.describe());

@@ -67,6 +67,7 @@ public final class ConfigLoader {
         parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
         parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
         Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),
+        parseDuration("CHECK_RESULT_RETENTION", get("CHECK_RESULT_RETENTION").orElse("P400D")),
         effects(),
         tickets());
   }

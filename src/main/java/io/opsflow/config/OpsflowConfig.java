@@ -33,6 +33,7 @@ public record OpsflowConfig(
     Duration webhookFirstRetry,
     Duration webhookGiveUpAfter,
     boolean webhookAllowPrivate,
+    Duration checkResultRetention,
     EffectsConfig effects,
     TicketsConfig tickets) {
 
@@ -102,6 +103,7 @@ public record OpsflowConfig(
         webhookFirstRetry,
         webhookGiveUpAfter,
         webhookAllowPrivate,
+        checkResultRetention,
         effects,
         tickets);
   }

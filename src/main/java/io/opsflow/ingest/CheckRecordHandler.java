@@ -1,5 +1,7 @@
 package io.opsflow.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
 import io.opsflow.store.CheckResultStore;
@@ -19,10 +21,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class CheckRecordHandler implements RecordHandler {
   private final String group;
   private final Database db;
+  private final MeterRegistry metrics;
 
   public CheckRecordHandler(String group, Database db) {
+    this(group, db, new SimpleMeterRegistry());
+  }
+
+  /** Counts each stored result in {@code opsflow_check_results_total{service,outcome}}. */
+  public CheckRecordHandler(String group, Database db, MeterRegistry metrics) {
     this.group = group;
     this.db = db;
+    this.metrics = metrics;
   }
 
   @Override
@@ -46,11 +55,25 @@ public final class CheckRecordHandler implements RecordHandler {
         rejected.add(new Rejected(r, e.getMessage()));
       }
     }
-    db.inTransaction(
-        session -> {
-          ConsumerOffsets.advance(session, group, RecordHandler.nextPositions(records));
-          return CheckResultStore.record(session, results.values());
-        });
+    List<CheckResultStore.Stored> stored =
+        db.inTransaction(
+            session -> {
+              List<CheckResultStore.Stored> now = new ArrayList<>();
+              ConsumerOffsets.advance(session, group, RecordHandler.nextPositions(records));
+              CheckResultStore.record(session, results.values(), now::add);
+              return now;
+            });
+    // counted after the commit, once per result: a replayed record stores and counts nothing
+    for (CheckResultStore.Stored s : stored) {
+      metrics
+          .counter(
+              "opsflow.check.results",
+              "service",
+              s.result().service(),
+              "outcome",
+              s.result().ok() ? "ok" : "failed")
+          .increment();
+    }
     return rejected;
   }
 }

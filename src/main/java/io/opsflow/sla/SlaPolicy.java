@@ -54,6 +54,12 @@ public final class SlaPolicy {
     return targets;
   }
 
+  /** The priorities with targets, in order (P-0 first). */
+  public java.util.SortedSet<String> priorities() {
+    return java.util.Collections.unmodifiableSortedSet(
+        new java.util.TreeSet<>(byPriority.keySet()));
+  }
+
   public SlaPolicy withResponse(String priority, SlaTarget response) {
     return with(priority, new Targets(response, targets(priority).resolution()));
   }

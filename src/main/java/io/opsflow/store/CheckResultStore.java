@@ -25,6 +25,15 @@ public final class CheckResultStore implements CheckResults {
 
   /** Stores results not stored before (by envelope id), in the caller's transaction. */
   public static int record(Session session, Collection<Stored> results) {
+    return record(session, results, stored -> {});
+  }
+
+  /**
+   * Stores results not stored before (by envelope id), in the caller's transaction, and hands each
+   * one actually stored to {@code stored}.
+   */
+  public static int record(
+      Session session, Collection<Stored> results, java.util.function.Consumer<Stored> stored) {
     int[] n = new int[1];
     session.doWork(
         c -> {
@@ -48,7 +57,11 @@ public final class CheckResultStore implements CheckResults {
               }
               ps.setString(8, r.detail());
               ps.setString(9, s.envelopeId());
-              n[0] += ps.executeUpdate();
+              int inserted = ps.executeUpdate();
+              n[0] += inserted;
+              if (inserted > 0) {
+                stored.accept(s);
+              }
             }
           }
         });
@@ -96,6 +109,25 @@ public final class CheckResultStore implements CheckResults {
         "select distinct organization_id, service_id from check_result where at_ms >= ?",
         rs -> new ServiceKey(rs.getString(1), rs.getString(2)),
         from.toEpochMilli());
+  }
+
+  /**
+   * Deletes the results older than {@code before}, 10,000 rows per transaction; returns how many.
+   */
+  public int forgetBefore(Instant before) {
+    int total = 0;
+    while (true) {
+      int n =
+          Sql.update(
+              db,
+              "delete from check_result where envelope_id in (select envelope_id from check_result"
+                  + " where at_ms < ? fetch first 10000 rows only)",
+              before.toEpochMilli());
+      total += n;
+      if (n < 10_000) {
+        return total;
+      }
+    }
   }
 
   /** Services whose fast-burn alert is triggered. */

@@ -4,9 +4,12 @@ import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.incident.TimelineEntry;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -41,39 +44,66 @@ public final class IncidentQueries {
     }
   }
 
+  /** An incident of a list with its SLA clocks. */
+  public record Summary(Incident incident, List<SlaClocks.Shown> sla) {}
+
   public Page<Incident> list(String orgScope, IncidentStatus status, int limit, String cursor) {
+    return db.inTransaction(s -> page(s, orgScope, status, limit, cursor));
+  }
+
+  /**
+   * A page of incidents, each with its SLA clocks; the clocks of the whole page are read in one
+   * query.
+   */
+  public Page<Summary> listWithSla(
+      String orgScope, IncidentStatus status, int limit, String cursor) {
     return db.inTransaction(
         s -> {
-          StringBuilder hql = new StringBuilder("from Incident i where 1 = 1");
-          if (orgScope != null) {
-            hql.append(" and i.organizationId = :org");
+          Page<Incident> page = page(s, orgScope, status, limit, cursor);
+          Map<String, List<SlaClocks.Shown>> sla =
+              clocks == null
+                  ? Map.of()
+                  : clocks.statuses(
+                      s, page.items().stream().map(Incident::id).toList(), Instant.now());
+          List<Summary> items = new ArrayList<>(page.items().size());
+          for (Incident i : page.items()) {
+            items.add(new Summary(i, sla.getOrDefault(i.id(), List.of())));
           }
-          if (status != null) {
-            hql.append(" and i.status = :status");
-          }
-          PageCursor after = PageCursor.decode(cursor);
-          if (after != null) {
-            hql.append(" and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))");
-          }
-          hql.append(" order by i.openedAt desc, i.id desc");
-          SelectionQuery<Incident> q = s.createSelectionQuery(hql.toString(), Incident.class);
-          if (orgScope != null) {
-            q.setParameter("org", orgScope);
-          }
-          if (status != null) {
-            q.setParameter("status", status);
-          }
-          if (after != null) {
-            q.setParameter("at", after.at()).setParameter("id", after.id());
-          }
-          List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
-          if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-          }
-          List<Incident> page = rows.subList(0, limit);
-          Incident last = page.get(limit - 1);
-          return new Page<>(List.copyOf(page), new PageCursor(last.openedAt(), last.id()).encode());
+          return new Page<>(items, page.next());
         });
+  }
+
+  private static Page<Incident> page(
+      Session s, String orgScope, IncidentStatus status, int limit, String cursor) {
+    StringBuilder hql = new StringBuilder("from Incident i where 1 = 1");
+    if (orgScope != null) {
+      hql.append(" and i.organizationId = :org");
+    }
+    if (status != null) {
+      hql.append(" and i.status = :status");
+    }
+    PageCursor after = PageCursor.decode(cursor);
+    if (after != null) {
+      hql.append(" and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))");
+    }
+    hql.append(" order by i.openedAt desc, i.id desc");
+    SelectionQuery<Incident> q = s.createSelectionQuery(hql.toString(), Incident.class);
+    if (orgScope != null) {
+      q.setParameter("org", orgScope);
+    }
+    if (status != null) {
+      q.setParameter("status", status);
+    }
+    if (after != null) {
+      q.setParameter("at", after.at()).setParameter("id", after.id());
+    }
+    List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    List<Incident> page = rows.subList(0, limit);
+    Incident last = page.get(limit - 1);
+    return new Page<>(List.copyOf(page), new PageCursor(last.openedAt(), last.id()).encode());
   }
 
   /**
@@ -137,7 +167,7 @@ public final class IncidentQueries {
                   timeline,
                   EffectStore.room(s, id),
                   EffectStore.countsByStatus(s, id),
-                  clocks == null ? List.of() : clocks.statuses(s, id, java.time.Instant.now())));
+                  clocks == null ? List.of() : clocks.statuses(s, id, Instant.now())));
         });
   }
 

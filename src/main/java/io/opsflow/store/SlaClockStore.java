@@ -29,6 +29,46 @@ final class SlaClockStore {
         subjectId);
   }
 
+  /** Every clock not stopped yet. */
+  static List<SlaClockRow> running(Session s) {
+    List<SlaClockRow> out = new ArrayList<>();
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select " + COLUMNS + " from sla_clock where stopped_ms is null order by id")) {
+            read(ps, out);
+          }
+        });
+    return out;
+  }
+
+  /** The clocks of several subjects in one query, by subject id then kind (response first). */
+  static List<SlaClockRow> ofSubjects(Session s, java.util.Collection<String> subjectIds) {
+    List<SlaClockRow> out = new ArrayList<>();
+    if (subjectIds.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"));
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select "
+                      + COLUMNS
+                      + " from sla_clock where subject_id in ("
+                      + marks
+                      + ") order by subject_id, kind desc")) {
+            int i = 1;
+            for (String id : subjectIds) {
+              ps.setString(i++, id);
+            }
+            read(ps, out);
+          }
+        });
+    return out;
+  }
+
   /** Response clocks of an organization started in [from, to). */
   static List<SlaClockRow> started(
       Session s, String organizationId, String kind, Instant from, Instant to) {
@@ -103,6 +143,28 @@ final class SlaClockStore {
             ps.executeUpdate();
           }
         });
+  }
+
+  /**
+   * Sets the due time of a running clock as {@code seen} (same priority and pauses, not stopped):
+   * false when it changed since it was read, so a concurrent stop or pause is never undone.
+   */
+  static boolean updateDue(Session s, SlaClockRow seen, Instant due) {
+    int[] n = new int[1];
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update sla_clock set due_ms = ? where id = ? and stopped_ms is null"
+                      + " and priority = ? and pauses = ?")) {
+            setInstant(ps, 1, due);
+            ps.setString(2, seen.id());
+            ps.setString(3, seen.priority());
+            ps.setString(4, SlaClockRow.encode(seen.pauses()));
+            n[0] = ps.executeUpdate();
+          }
+        });
+    return n[0] == 1;
   }
 
   private static List<SlaClockRow> query(Session s, String sql, String param) {

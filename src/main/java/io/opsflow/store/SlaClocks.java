@@ -66,14 +66,13 @@ public final class SlaClocks {
 
   /** The domain clock a row stands for: its facts replayed on today's calendar and targets. */
   public SlaClock clockOf(SlaClockRow r) {
+    return clockOf(r, settings.get());
+  }
+
+  private static SlaClock clockOf(SlaClockRow r, SlaSettings settings) {
     SlaClock c =
-        settings
-            .get()
-            .clock(
-                r.organizationId(),
-                r.priority(),
-                SlaClockRow.RESPONSE.equals(r.kind()),
-                r.started());
+        settings.clock(
+            r.organizationId(), r.priority(), SlaClockRow.RESPONSE.equals(r.kind()), r.started());
     for (Pause p : r.pauses()) {
       c = c.pause(p.paused(), p.reason());
       if (p.resumed() != null) {
@@ -215,12 +214,53 @@ public final class SlaClocks {
     return !moved.isEmpty();
   }
 
+  /**
+   * After the SLA settings changed: every running clock whose deadline moved on the calendar and
+   * targets now in force gets its new due time, a timeline entry and a new schedule (its process
+   * sets its timers anew). Returns how many moved.
+   */
+  public int retargetRunning(Session s) {
+    int moved = 0;
+    for (SlaClockRow r : SlaClockStore.running(s)) {
+      SlaClockRow now = withDue(r);
+      if (java.util.Objects.equals(now.due(), r.due())
+          || !SlaClockStore.updateDue(s, r, now.due())) {
+        continue;
+      }
+      note(
+          s,
+          r.subjectType(),
+          r.subjectId(),
+          "SLA " + r.kind() + " due " + dueText(now) + " under the SLA settings now in force");
+      signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+      moved++;
+    }
+    return moved;
+  }
+
   /** Where each of the subject's clocks stands at {@code now}. */
   public List<Shown> statuses(Session s, String subjectId, Instant now) {
     List<Shown> out = new ArrayList<>();
     for (SlaClockRow r : SlaClockStore.ofSubject(s, subjectId)) {
       SlaClock c = clockOf(r);
       out.add(new Shown(r, c.status(now), settings.get().of(r.organizationId()).calendarId()));
+    }
+    return out;
+  }
+
+  /**
+   * Where the clocks of each of {@code subjectIds} stand at {@code now}, read in one query; a
+   * subject without clocks maps to an empty list.
+   */
+  public java.util.Map<String, List<Shown>> statuses(
+      Session s, java.util.Collection<String> subjectIds, Instant now) {
+    java.util.Map<String, List<Shown>> out = new java.util.LinkedHashMap<>();
+    subjectIds.forEach(id -> out.put(id, new ArrayList<>()));
+    SlaSettings current = settings.get();
+    for (SlaClockRow r : SlaClockStore.ofSubjects(s, subjectIds)) {
+      SlaClock c = clockOf(r, current);
+      out.computeIfAbsent(r.subjectId(), k -> new ArrayList<>())
+          .add(new Shown(r, c.status(now), current.of(r.organizationId()).calendarId()));
     }
     return out;
   }

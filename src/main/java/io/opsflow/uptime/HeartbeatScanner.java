@@ -7,7 +7,9 @@ import io.opsflow.sla.SlaAlerts;
 import io.opsflow.store.HeartbeatStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every second: a source whose last beat is older than interval + grace triggers {@code
@@ -20,6 +22,7 @@ public final class HeartbeatScanner extends Drainer {
   private final HeartbeatStore store;
   private final SlaAlerts alerts;
   private final Clock clock;
+  private final AtomicInteger overdue = new AtomicInteger();
 
   public HeartbeatScanner(HeartbeatStore store, SlaAlerts alerts, Clock clock, long everyMillis) {
     super("opsflow-heartbeats", everyMillis);
@@ -38,7 +41,10 @@ public final class HeartbeatScanner extends Drainer {
   public int scan() {
     Instant now = clock.instant();
     int changed = 0;
-    for (Heartbeat h : store.registered()) {
+    List<Heartbeat> registered = store.registered();
+    overdue.set(
+        (int) registered.stream().filter(h -> h.stateAt(now) == Heartbeat.State.LATE).count());
+    for (Heartbeat h : registered) {
       var change = h.changeAt(now);
       if (change.isEmpty() || !store.transition(h, change.get().to(), now)) {
         continue;
@@ -64,6 +70,14 @@ public final class HeartbeatScanner extends Drainer {
       }
     }
     return changed;
+  }
+
+  /**
+   * Sources past their interval + grace (and not yet past their retention) at the last scan, of
+   * every organization: the gauge {@code opsflow_heartbeats_overdue}.
+   */
+  public int overdue() {
+    return overdue.get();
   }
 
   private static SlaAlert alert(Heartbeat h, Heartbeat.Change c) {

@@ -1,6 +1,8 @@
 package io.opsflow.uptime;
 
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.ingest.CheckRecordHandler;
 import io.opsflow.sla.CheckDefinition;
 import io.opsflow.sla.MaintenanceCalendar;
@@ -20,6 +22,7 @@ import io.opsflow.web.Publisher;
 import io.opsflow.web.Tokens;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maintenance windows, synthetic checks, the uptime SLA and heartbeats of one instance: the files
- * of the SLA directory (read at start), the scanners, the check scheduler, the routes, and the
- * handler of {@code opsflow.checks}.
+ * of the SLA directory (read at start), the scanners, the check scheduler, the pruning of old check
+ * results, the routes, and the handler of {@code opsflow.checks}.
  */
 public final class Uptime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Uptime.class);
@@ -40,6 +43,7 @@ public final class Uptime implements AutoCloseable {
   private final CheckRecordHandler checkHandler;
   private final HeartbeatScanner heartbeats;
   private final BurnScanner burn;
+  private final CheckResultPruner pruner;
   private final CheckScheduler checks;
   private final MaintenanceScanner transitions;
 
@@ -50,7 +54,9 @@ public final class Uptime implements AutoCloseable {
       Authenticator auth,
       Tokens tokens,
       TokenRepository tokenRepository,
-      String checksGroup) {}
+      String checksGroup,
+      MeterRegistry metrics,
+      Duration checkResultRetention) {}
 
   private Uptime(Path dir, Parts p, Clock clock) {
     SlaFiles.Loaded<MaintenanceWindow> fileWindows = SlaFiles.maintenance(dir, clock.instant());
@@ -85,8 +91,14 @@ public final class Uptime implements AutoCloseable {
     InternalIntegrations integrations = new InternalIntegrations(p.tokens(), p.tokenRepository());
     AlertPublisher alerts = new AlertPublisher(p.publisher(), integrations);
     HeartbeatStore heartbeatStore = new HeartbeatStore(p.db());
-    this.checkHandler = new CheckRecordHandler(p.checksGroup(), p.db());
+    this.checkHandler = new CheckRecordHandler(p.checksGroup(), p.db(), p.metrics());
     this.heartbeats = new HeartbeatScanner(heartbeatStore, alerts, clock, 1_000);
+    Gauge.builder("opsflow.heartbeats.overdue", heartbeats, HeartbeatScanner::overdue)
+        .description("heartbeat sources past their interval and grace, at the last scan")
+        .register(p.metrics());
+    this.pruner =
+        new CheckResultPruner(
+            results, p.checkResultRetention(), clock, Duration.ofHours(1).toMillis());
     this.burn = new BurnScanner(results, reports, alerts, clock, 30_000);
     transitions = new MaintenanceScanner(calendar, p.publisher(), clock, 30_000);
     this.checks =
@@ -97,10 +109,12 @@ public final class Uptime implements AutoCloseable {
             Math.min(4, Math.max(1, defined.size())));
     heartbeats.start();
     burn.start();
+    pruner.start();
     transitions.start();
     checks.start(defined);
     running.add(heartbeats);
     running.add(burn);
+    running.add(pruner);
     running.add(transitions);
     running.add(checks);
     routes.add(new MaintenanceRoutes(p.auth(), maintenance, fileWindows::items, clock)::register);

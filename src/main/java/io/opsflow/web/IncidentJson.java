@@ -17,9 +17,14 @@ import java.util.Map;
 final class IncidentJson {
   private IncidentJson() {}
 
-  static Map<String, Object> page(Page<Incident> page) {
+  /** A page of the list: each incident's summary with its SLA clocks. */
+  static Map<String, Object> page(Page<IncidentQueries.Summary> page) {
     List<Object> items = new ArrayList<>(page.items().size());
-    page.items().forEach(i -> items.add(summary(i)));
+    for (IncidentQueries.Summary s : page.items()) {
+      Map<String, Object> m = summary(s.incident());
+      m.put("sla", sla(s.sla()));
+      items.add(m);
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("items", items);
     m.put("next", page.next());
@@ -81,8 +86,16 @@ final class IncidentJson {
               m.put("warRoom", room);
             });
     m.put("effects", d.effects());
+    m.put("sla", sla(d.sla()));
+    m.put("alerts", alerts);
+    m.put("timeline", timeline);
+    return m;
+  }
+
+  /** The SLA clocks of an incident, response first. */
+  static List<Object> sla(List<SlaClocks.Shown> clocks) {
     List<Object> sla = new ArrayList<>();
-    for (SlaClocks.Shown c : d.sla()) {
+    for (SlaClocks.Shown c : clocks) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("kind", c.row().kind());
       x.put("priority", c.row().priority());
@@ -97,10 +110,7 @@ final class IncidentJson {
       x.put("met", c.row().stopped() == null ? null : c.status().met());
       sla.add(x);
     }
-    m.put("sla", sla);
-    m.put("alerts", alerts);
-    m.put("timeline", timeline);
-    return m;
+    return sla;
   }
 
   private static JsonNode tree(String json) {

@@ -3,7 +3,6 @@ package io.opsflow.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentStatus;
 import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.store.IncidentQueries;
@@ -44,9 +43,9 @@ public final class IncidentRoutes {
   private void list(Context ctx) {
     Principal p = reader(ctx);
     IncidentStatus status = parseStatus(ctx.queryParam("status"));
-    Page<Incident> page;
+    Page<IncidentQueries.Summary> page;
     try {
-      page = queries.list(p.scope(), status, Http.limit(ctx), ctx.queryParam("cursor"));
+      page = queries.listWithSla(p.scope(), status, Http.limit(ctx), ctx.queryParam("cursor"));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }

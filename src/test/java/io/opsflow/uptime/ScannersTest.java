@@ -58,8 +58,10 @@ class ScannersTest {
 
     clock.advance(Duration.ofSeconds(90));
     assertThat(scanner.scan()).isZero(); // exactly interval + grace: not late yet
+    assertThat(scanner.overdue()).isZero();
     clock.advance(Duration.ofSeconds(1));
     assertThat(scanner.scan()).isEqualTo(1);
+    assertThat(scanner.overdue()).isEqualTo(1);
     assertThat(scanner.scan()).isZero(); // no second trigger
     assertThat(sent)
         .singleElement()
@@ -72,6 +74,7 @@ class ScannersTest {
 
     store.beat("acme", "backup", null, clock.instant());
     assertThat(scanner.scan()).isEqualTo(1);
+    assertThat(scanner.overdue()).isZero();
     assertThat(sent.get(1).action()).isEqualTo(SlaAlert.Action.RESOLVE);
     assertThat(store.find("acme", "backup").orElseThrow().state()).isEqualTo(Heartbeat.State.UP);
 
@@ -154,5 +157,32 @@ class ScannersTest {
     assertThat(scanner.scan()).isEqualTo(1);
     assertThat(sent.get(1).action()).isEqualTo(SlaAlert.Action.RESOLVE);
     assertThat(results.burning()).isEmpty();
+  }
+
+  @Test
+  void resultsOlderThanTheRetentionArePrunedAndAYearOfReportsStays() {
+    CheckResultStore results = new CheckResultStore(db);
+    CheckResultPruner pruner =
+        new CheckResultPruner(results, Duration.ofDays(400), clock, 3_600_000);
+    Instant now = clock.instant();
+    // one result a day for 500 days, the last one now
+    List<CheckResultStore.Stored> rows = new ArrayList<>();
+    for (int day = 0; day < 500; day++) {
+      Instant at = now.minus(Duration.ofDays(day));
+      rows.add(
+          new CheckResultStore.Stored(
+              "p-" + day, "acme", new CheckResult("home", "shop", true, at, 10L, null)));
+    }
+    db.inTransaction(s -> CheckResultStore.record(s, rows));
+
+    assertThat(pruner.prune()).isEqualTo(99); // days 401..499; day 400 is exactly the limit
+    assertThat(pruner.prune()).isZero();
+    assertThat(
+            results.results("acme", "shop", now.minus(Duration.ofDays(1000)), now.plusSeconds(1)))
+        .hasSize(401)
+        .allMatch(r -> !r.at().isBefore(now.minus(Duration.ofDays(400))));
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(pruner.prune()).isEqualTo(1);
   }
 }

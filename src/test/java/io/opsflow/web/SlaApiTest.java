@@ -106,6 +106,43 @@ class SlaApiTest {
         .contains("opsflow_incident_first_response_seconds_count{priority=\"P-0\"}");
   }
 
+  @Test
+  void theListCarriesEachIncidentsClocksAsTheDetailDoes() {
+    TestApp.Tenant t = app.aCustomerOrg();
+    String trigger = Samples.pagerDuty("pagerduty-trigger.json", t.integration());
+    api.post("/api/v1/events", null, trigger);
+    api.post("/api/v1/events", null, trigger.replace("db-primary-disk-usage", "db-replica-lag"));
+    JsonNode list =
+        api.await(
+            "/api/v1/incidents",
+            t.sre(),
+            p ->
+                p.path("items").size() == 2
+                    && p.path("items").get(0).path("sla").size() == 2
+                    && p.path("items").get(1).path("sla").size() == 2);
+    for (JsonNode item : list.path("items")) {
+      JsonNode detail = api.get("/api/v1/incidents/" + item.path("id").asText(), t.sre()).body();
+      assertThat(item.path("sla").findValuesAsText("kind"))
+          .containsExactly("response", "resolution");
+      for (String kind : new String[] {"response", "resolution"}) {
+        JsonNode listed = clock(item, kind);
+        JsonNode shown = clock(detail, kind);
+        for (String field :
+            new String[] {
+              "priority", "calendar", "target", "startedAt", "due", "paused", "breached", "met"
+            }) {
+          assertThat(listed.path(field)).as(kind + " " + field).isEqualTo(shown.path(field));
+        }
+        assertThat(listed.has("remaining")).isTrue();
+        assertThat(listed.path("stoppedAt").isNull()).isTrue();
+      }
+    }
+    // a page of one carries only its own incident's clocks
+    JsonNode first = api.get("/api/v1/incidents?limit=1", t.sre()).body().path("items");
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).path("sla")).hasSize(2);
+  }
+
   private static JsonNode clock(JsonNode detail, String kind) {
     for (JsonNode c : detail.path("sla")) {
       if (c.path("kind").asText().equals(kind)) {

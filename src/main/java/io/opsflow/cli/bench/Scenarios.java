@@ -31,6 +31,8 @@ public final class Scenarios {
       String historyLevel,
       java.nio.file.Path workflows,
       java.time.Duration timeout,
+      int observeSeconds,
+      boolean unorderedAcquisition,
       java.io.PrintWriter progress)
       throws Exception {
     return SlaTimers.run(
@@ -43,6 +45,8 @@ public final class Scenarios {
             historyLevel,
             workflows,
             timeout,
+            observeSeconds,
+            unorderedAcquisition,
             progress));
   }
 

@@ -46,6 +46,8 @@ final class SlaTimers {
       String historyLevel,
       Path workflows,
       Duration timeout,
+      int observeSeconds,
+      boolean unorderedAcquisition,
       PrintWriter progress) {}
 
   /**
@@ -113,12 +115,37 @@ final class SlaTimers {
       finished.incrementAndGet();
     }
 
-    /** Lateness of every fired timer in nanoseconds (whole milliseconds), in {@code out}. */
-    int lateness(long[] out) {
+    /** How many timers are due by {@code until} (epoch ms). */
+    int dueBy(long until) {
+      int n = 0;
+      for (long due : dueMillis) {
+        if (due <= until) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** How many of the timers due by {@code until} have fired. */
+    int firedOf(long until) {
+      int n = 0;
+      for (int k = 0; k < dueMillis.length; k++) {
+        if (dueMillis[k] <= until && firedAt.get(k) != 0) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /**
+     * Lateness of every fired timer due by {@code until} in nanoseconds (whole milliseconds), in
+     * {@code out}.
+     */
+    int lateness(long[] out, long until) {
       int n = 0;
       for (int k = 0; k < dueMillis.length; k++) {
         long at = firedAt.get(k);
-        if (at != 0) {
+        if (at != 0 && dueMillis[k] <= until) {
           out[n++] = (at - dueMillis[k]) * 1_000_000L;
         }
       }
@@ -136,6 +163,9 @@ final class SlaTimers {
     hikari.setAutoCommit(true);
     EngineFactory.Options options =
         EngineFactory.Options.defaults().withHistoryLevel(s.historyLevel());
+    if (s.unorderedAcquisition()) {
+      options = options.withAcquireByDueDate(false);
+    }
     if (s.stockJobExecutor()) {
       options = options.withJobExecutor(true, Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
@@ -163,6 +193,7 @@ final class SlaTimers {
     AtomicInteger failed = new AtomicInteger();
     ExecutorService creators = Executors.newFixedThreadPool(s.creators());
     long c0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     for (int t = 0; t < s.creators(); t++) {
       creators.execute(
           () -> {
@@ -180,36 +211,50 @@ final class SlaTimers {
     }
     creators.shutdown();
     long lastDue = steps.dueMillis[n - 1];
-    long deadline = lastDue + s.timeout().toMillis();
+    long observeEnd =
+        s.observeSeconds() > 0
+            ? Math.min(lastDue, steps.dueMillis[0] + s.observeSeconds() * 1000L)
+            : lastDue;
+    boolean partial = observeEnd < lastDue;
+    int expected = steps.dueBy(observeEnd);
+    long deadline = observeEnd + s.timeout().toMillis();
     creators.awaitTermination(
         Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     double createSeconds = (System.nanoTime() - c0) / 1e9;
+    long cpuCreated = cpuNanos();
     say(
         s,
         String.format(
             "created %d clocks in %.2f s (%d failed, %d after their due instant); first due in %d"
-                + " ms",
+                + " ms; observing the %d due in the first %d s",
             n - failed.get(),
             createSeconds,
             failed.get(),
             createdAfterDue.get(),
-            steps.dueMillis[0] - System.currentTimeMillis()));
+            steps.dueMillis[0] - System.currentTimeMillis(),
+            expected,
+            (observeEnd - steps.dueMillis[0]) / 1000));
     long lastSay = System.currentTimeMillis();
-    while (steps.fired.get() < n - failed.get() && System.currentTimeMillis() < deadline) {
+    while (steps.firedOf(observeEnd) < expected - failed.get()
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
       if (System.currentTimeMillis() - lastSay >= 10_000) {
         lastSay = System.currentTimeMillis();
-        say(s, "fired " + steps.fired.get() + " of " + n);
+        say(s, "fired " + steps.firedOf(observeEnd) + " of " + expected);
       }
     }
     double loadAfter = load();
-    long running = runtime.runningSlaClocks();
-    for (int i = 0; i < 100 && running > 0 && System.currentTimeMillis() < deadline; i++) {
+    long cpuFired = cpuNanos();
+    long openAtEnd = runtime.runningSlaClocks();
+    long running = openAtEnd;
+    for (int i = 0;
+        !partial && i < 100 && running > 0 && System.currentTimeMillis() < deadline;
+        i++) {
       Thread.sleep(100);
       running = runtime.runningSlaClocks();
     }
     long[] late = new long[n];
-    int fired = steps.lateness(late);
+    int fired = steps.lateness(late, observeEnd);
     int early = 0;
     for (int i = 0; i < fired; i++) {
       if (late[i] < 0) {
@@ -226,8 +271,11 @@ final class SlaTimers {
     extra.put("createdPerSecond", BenchResult.round(n / createSeconds));
     extra.put("createFailures", failed.get());
     extra.put("createdAfterDue", createdAfterDue.get());
+    extra.put("observedSeconds", (observeEnd - steps.dueMillis[0]) / 1000);
+    extra.put("observed", expected);
     extra.put("fired", fired);
-    extra.put("missing", n - fired);
+    extra.put("missing", expected - fired);
+    extra.put("openWhenObserved", openAtEnd);
     extra.put("early", early);
     extra.put("minMs", fired == 0 ? null : BenchResult.round(late[0] / 1e6));
     extra.put("p90Ms", p.get("p90"));
@@ -239,6 +287,11 @@ final class SlaTimers {
     extra.put("jobExecutor", jobExecutor);
     extra.put("loadBefore", BenchResult.round(loadBefore));
     extra.put("loadAfter", BenchResult.round(loadAfter));
+    // CPU time of this process (every thread), which the other work on the machine does not
+    // inflate the way it stretches wall-clock time
+    extra.put("cpuMsPerCreated", BenchResult.round((cpuCreated - cpu0) / 1e6 / Math.max(1, n)));
+    extra.put(
+        "cpuMsPerFired", BenchResult.round((cpuFired - cpuCreated) / 1e6 / Math.max(1, fired)));
     return new BenchResult(
         "sla-timers", n, 0, createSeconds, n / createSeconds, 0, p.get("p50"), p.get("p99"), extra);
   }
@@ -246,6 +299,13 @@ final class SlaTimers {
   private static void say(Settings s, String line) {
     s.progress().println(line);
     s.progress().flush();
+  }
+
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static double load() {
