@@ -63,6 +63,11 @@ final class Sql {
     return new TypedNull(type);
   }
 
+  /** An instant that may be null, bound so PostgreSQL takes a null for a timestamp column. */
+  static Object at(java.time.Instant t) {
+    return t == null ? nullOf(Types.TIMESTAMP_WITH_TIMEZONE) : t;
+  }
+
   private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];

@@ -47,9 +47,9 @@ public final class TicketStore {
         t.assigneeId(),
         t.createdAt(),
         t.updatedAt(),
-        t.customerAt(),
-        t.resolvedAt(),
-        t.closedAt(),
+        Sql.at(t.customerAt()),
+        Sql.at(t.resolvedAt()),
+        Sql.at(t.closedAt()),
         t.version());
   }
 
@@ -65,9 +65,9 @@ public final class TicketStore {
             t.status().wire(),
             t.assigneeId(),
             t.updatedAt(),
-            t.customerAt(),
-            t.resolvedAt(),
-            t.closedAt(),
+            Sql.at(t.customerAt()),
+            Sql.at(t.resolvedAt()),
+            Sql.at(t.closedAt()),
             t.id(),
             t.version());
     if (n != 1) {

@@ -67,7 +67,7 @@ public final class UserStore {
                       passwordHash,
                       slackUserId,
                       now,
-                      null));
+                      Sql.at(null)));
           return new UserRow(id, org, mail, name, role, passwordHash, slackUserId, now, null);
         });
   }
