@@ -374,7 +374,7 @@ public final class App implements AutoCloseable {
             new SlackCommandsModule.Parts(
                 config.slackSigningSecret(),
                 config.slackApiUrl(),
-                config.publicUrl(config.httpPort()),
+                () -> config.publicUrl(httpPort),
                 db,
                 queries,
                 ticketQueries,

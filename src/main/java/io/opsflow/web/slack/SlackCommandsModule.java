@@ -32,7 +32,7 @@ public final class SlackCommandsModule implements AutoCloseable {
   public record Parts(
       Optional<String> signingSecret,
       Optional<String> slackApiUrl,
-      String publicUrl,
+      java.util.function.Supplier<String> publicUrl,
       Database db,
       IncidentQueries incidents,
       TicketQueries tickets,

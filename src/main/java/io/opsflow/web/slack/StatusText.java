@@ -11,9 +11,9 @@ import java.util.List;
 
 /** Where an incident or a ticket stands, as a few lines of Slack text. */
 final class StatusText {
-  private final String publicUrl;
+  private final java.util.function.Supplier<String> publicUrl;
 
-  StatusText(String publicUrl) {
+  StatusText(java.util.function.Supplier<String> publicUrl) {
     this.publicUrl = publicUrl;
   }
 
@@ -71,7 +71,7 @@ final class StatusText {
 
   /** The ticket's page: the console for SREs, the portal for customers. */
   String ticketLink(String ticketId, boolean staff) {
-    return publicUrl + (staff ? "/console/tickets/" : "/portal/tickets/") + ticketId;
+    return publicUrl.get() + (staff ? "/console/tickets/" : "/portal/tickets/") + ticketId;
   }
 
   private static void sla(StringBuilder b, List<SlaClocks.Shown> clocks) {
