@@ -92,7 +92,7 @@ final class IncidentJson {
     return m;
   }
 
-  /** The SLA clocks of an incident, response first. */
+  /** The SLA clocks of an incident or ticket, as the API shows them. */
   static List<Object> sla(List<SlaClocks.Shown> clocks) {
     List<Object> sla = new ArrayList<>();
     for (SlaClocks.Shown c : clocks) {

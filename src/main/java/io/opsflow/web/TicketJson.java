@@ -73,7 +73,7 @@ public final class TicketJson {
       files.add(x);
     }
     m.put("attachments", files);
-    m.put("sla", d.sla().stream().map(TicketJson::clock).toList());
+    m.put("sla", IncidentJson.sla(d.sla()));
     List<Map<String, Object>> timeline = new ArrayList<>();
     for (TicketQueries.Line l : d.timeline()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -85,22 +85,6 @@ public final class TicketJson {
     }
     m.put("timeline", timeline);
     return m;
-  }
-
-  static Map<String, Object> clock(io.opsflow.store.SlaClocks.Shown c) {
-    Map<String, Object> x = new LinkedHashMap<>();
-    x.put("kind", c.row().kind());
-    x.put("priority", c.row().priority());
-    x.put("calendar", c.calendarId());
-    x.put("target", c.status().target().toString());
-    x.put("startedAt", c.row().started());
-    x.put("due", c.status().due());
-    x.put("remaining", c.status().remainingBusinessTime().toString());
-    x.put("paused", c.status().paused());
-    x.put("breached", c.status().breached());
-    x.put("stoppedAt", c.status().stoppedAt().orElse(null));
-    x.put("met", c.row().stopped() == null ? null : c.status().met());
-    return x;
   }
 
   /** Refuses fields the endpoint does not know: a typo must not be silently dropped. */
