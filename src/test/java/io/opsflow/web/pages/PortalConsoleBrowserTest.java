@@ -38,8 +38,25 @@ class PortalConsoleBrowserTest {
     b.waitFor(NOTICE, "You are signed out.");
   }
 
+  /**
+   * The page's heading; a page that reloads itself (a refresh while a write is applied) is read
+   * again.
+   */
   private static String h1(WebDriver d) {
-    return d.findElement(By.tagName("h1")).getText();
+    return text(d, By.tagName("h1"));
+  }
+
+  /** An element's text, read again when the page reloaded itself under the read. */
+  private static String text(WebDriver d, By by) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return d.findElement(by).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test
@@ -56,9 +73,8 @@ class PortalConsoleBrowserTest {
       assertThat(h1(d)).isEqualTo("Your organization's tickets");
 
       d.findElement(By.cssSelector("main a.button")).click();
-      assertThat(d.findElement(By.tagName("legend")).getText()).isEqualTo("Priority");
-      assertThat(d.findElement(By.id("priority-P-0-help")).getText())
-          .contains("Production severely impacted");
+      assertThat(text(d, By.tagName("legend"))).isEqualTo("Priority");
+      assertThat(text(d, By.id("priority-P-0-help"))).contains("Production severely impacted");
       d.findElement(By.id("subject")).sendKeys("Checkout fails for EU cards");
       d.findElement(By.id("description")).sendKeys("Since 09:00 every EU card is declined.");
       d.findElement(By.id("priority-P-1")).click();
@@ -67,9 +83,7 @@ class PortalConsoleBrowserTest {
       String id = d.getCurrentUrl().substring(d.getCurrentUrl().lastIndexOf('/') + 1);
       String reference = Ticket.referenceOf(id);
       assertThat(h1(d)).isEqualTo("Checkout fails for EU cards");
-      assertThat(d.findElement(By.cssSelector(".facts")).getText())
-          .contains(reference)
-          .contains("P-1");
+      assertThat(text(d, By.cssSelector(".facts"))).contains(reference).contains("P-1");
       b.waitFor(SLA, "Business time left");
 
       d.findElement(By.id("body")).sendKeys("Request id req-42 failed at 09:14.");
@@ -85,7 +99,7 @@ class PortalConsoleBrowserTest {
       assertThat(h1(d)).isEqualTo("Queue: Unassigned");
       d.findElement(By.linkText(reference)).click();
       assertThat(h1(d)).isEqualTo(reference + ": Checkout fails for EU cards");
-      assertThat(d.findElement(By.cssSelector(".comments")).getText())
+      assertThat(text(d, By.cssSelector(".comments")))
           .contains("Request id req-42 failed at 09:14.");
       d.findElement(By.xpath("//button[text()='Assign to me']")).click();
       b.reloadUntilShown(FACTS, "Sam SRE");
@@ -112,7 +126,7 @@ class PortalConsoleBrowserTest {
       signIn(d, carol);
       assertThat(h1(d)).isEqualTo("Checkout fails for EU cards");
       b.reloadUntilShown(COMMENTS, "We are on it: the EU acquirer rejects our TLS.");
-      assertThat(d.findElement(By.cssSelector(".facts")).getText())
+      assertThat(text(d, By.cssSelector(".facts")))
           .contains("waiting on customer")
           .contains("Sam SRE");
       assertThat(d.getPageSource()).doesNotContain("db pool exhausted").doesNotContain("pay-3");
