@@ -76,6 +76,7 @@ final class Browser implements AutoCloseable {
     new FluentWait<>(driver)
         .withTimeout(Duration.ofSeconds(20))
         .pollingEvery(Duration.ofMillis(300))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .withMessage(() -> "page never showed '" + text + "'")
         .until(
             d -> {
@@ -93,6 +94,7 @@ final class Browser implements AutoCloseable {
     new FluentWait<>(driver)
         .withTimeout(Duration.ofSeconds(20))
         .pollingEvery(Duration.ofMillis(200))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .withMessage(() -> "page never showed '" + text + "'")
         .until(
             d -> !d.findElements(where).isEmpty() && d.findElement(where).getText().contains(text));
