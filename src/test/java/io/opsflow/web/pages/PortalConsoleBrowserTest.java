@@ -99,8 +99,9 @@ class PortalConsoleBrowserTest {
       assertThat(h1(d)).isEqualTo("Queue: Unassigned");
       d.findElement(By.linkText(reference)).click();
       assertThat(h1(d)).isEqualTo(reference + ": Checkout fails for EU cards");
-      assertThat(text(d, By.cssSelector(".comments")))
-          .contains("Request id req-42 failed at 09:14.");
+      // The customer's comment may still be on its way through Kafka: the console shows it once
+      // applied.
+      b.reloadUntilShown(COMMENTS, "Request id req-42 failed at 09:14.");
       d.findElement(By.xpath("//button[text()='Assign to me']")).click();
       b.reloadUntilShown(FACTS, "Sam SRE");
 
