@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,12 +72,49 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * A wait that rides out the moments of a page being replaced: an element of the old page gone
+   * stale, not there yet on the new one, or the browser's inspector losing its node.
+   */
+  private FluentWait<WebDriver> settle(String what) {
+    return new FluentWait<>(driver)
+        .withTimeout(Duration.ofSeconds(20))
+        .pollingEvery(Duration.ofMillis(100))
+        .ignoring(WebDriverException.class)
+        .withMessage(() -> what);
+  }
+
+  /** The text of the first element {@code by} finds, once the page shows one. */
+  String read(By by) {
+    return settle("no element " + by).until(d -> d.findElement(by).getText());
+  }
+
+  /** Clicks the element {@code by} finds, once the page shows it. */
+  void click(By by) {
+    settle("nothing to click at " + by)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
+  }
+
+  /** Types into the field {@code by} finds, once the page shows it. */
+  void type(By by, String text) {
+    settle("no field " + by)
+        .until(
+            d -> {
+              d.findElement(by).sendKeys(text);
+              return true;
+            });
+  }
+
   /** Reloads the page until {@code where} shows {@code text} (writes go through Kafka). */
   void reloadUntilShown(By where, String text) {
     new FluentWait<>(driver)
         .withTimeout(Duration.ofSeconds(20))
         .pollingEvery(Duration.ofMillis(300))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(WebDriverException.class)
         .withMessage(() -> "page never showed '" + text + "'")
         .until(
             d -> {
@@ -94,7 +132,7 @@ final class Browser implements AutoCloseable {
     new FluentWait<>(driver)
         .withTimeout(Duration.ofSeconds(20))
         .pollingEvery(Duration.ofMillis(200))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(WebDriverException.class)
         .withMessage(() -> "page never showed '" + text + "'")
         .until(
             d -> !d.findElements(where).isEmpty() && d.findElement(where).getText().contains(text));

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -27,36 +26,21 @@ class PortalConsoleBrowserTest {
   private static final By NOTICE = By.cssSelector(".notice");
   private final TestApp app = TestApp.shared();
 
-  private void signIn(WebDriver d, People.Person p) {
-    d.findElement(By.id("email")).sendKeys(p.email());
-    d.findElement(By.id("password")).sendKeys(People.PASSWORD);
-    d.findElement(By.xpath("//button[text()='Sign in']")).click();
+  private void signIn(Browser b, People.Person p) {
+    b.type(By.id("email"), p.email());
+    b.type(By.id("password"), People.PASSWORD);
+    b.click(By.xpath("//button[text()='Sign in']"));
+  }
+
+  /** Waits for the page whose heading is {@code heading} (a click's navigation may still run). */
+  private static void onPage(Browser b, String heading) {
+    b.waitFor(H1, heading);
+    assertThat(b.read(H1)).isEqualTo(heading);
   }
 
   private void signOut(Browser b) {
-    b.driver().findElement(By.xpath("//button[text()='Sign out']")).click();
+    b.click(By.xpath("//button[text()='Sign out']"));
     b.waitFor(NOTICE, "You are signed out.");
-  }
-
-  /**
-   * The page's heading; a page that reloads itself (a refresh while a write is applied) is read
-   * again.
-   */
-  private static String h1(WebDriver d) {
-    return text(d, By.tagName("h1"));
-  }
-
-  /** An element's text, read again when the page reloaded itself under the read. */
-  private static String text(WebDriver d, By by) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return d.findElement(by).getText();
-      } catch (org.openqa.selenium.StaleElementReferenceException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-      }
-    }
   }
 
   @Test
@@ -69,25 +53,25 @@ class PortalConsoleBrowserTest {
       d.get(app.baseUrl() + "/portal");
       assertThat(d.getCurrentUrl()).contains("/portal/signin");
       assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-      signIn(d, carol);
-      assertThat(h1(d)).isEqualTo("Your organization's tickets");
+      signIn(b, carol);
+      onPage(b, "Your organization's tickets");
 
-      d.findElement(By.cssSelector("main a.button")).click();
-      assertThat(text(d, By.tagName("legend"))).isEqualTo("Priority");
-      assertThat(text(d, By.id("priority-P-0-help"))).contains("Production severely impacted");
-      d.findElement(By.id("subject")).sendKeys("Checkout fails for EU cards");
-      d.findElement(By.id("description")).sendKeys("Since 09:00 every EU card is declined.");
-      d.findElement(By.id("priority-P-1")).click();
-      d.findElement(By.xpath("//button[text()='Open the ticket']")).click();
+      b.click(By.cssSelector("main a.button"));
+      assertThat(b.read(By.tagName("legend"))).isEqualTo("Priority");
+      assertThat(b.read(By.id("priority-P-0-help"))).contains("Production severely impacted");
+      b.type(By.id("subject"), "Checkout fails for EU cards");
+      b.type(By.id("description"), "Since 09:00 every EU card is declined.");
+      b.click(By.id("priority-P-1"));
+      b.click(By.xpath("//button[text()='Open the ticket']"));
       b.waitFor(H1, "Checkout fails for EU cards");
       String id = d.getCurrentUrl().substring(d.getCurrentUrl().lastIndexOf('/') + 1);
       String reference = Ticket.referenceOf(id);
-      assertThat(h1(d)).isEqualTo("Checkout fails for EU cards");
-      assertThat(text(d, By.cssSelector(".facts"))).contains(reference).contains("P-1");
+      onPage(b, "Checkout fails for EU cards");
+      assertThat(b.read(By.cssSelector(".facts"))).contains(reference).contains("P-1");
       b.waitFor(SLA, "Business time left");
 
-      d.findElement(By.id("body")).sendKeys("Request id req-42 failed at 09:14.");
-      d.findElement(By.xpath("//button[text()='Add the comment']")).click();
+      b.type(By.id("body"), "Request id req-42 failed at 09:14.");
+      b.click(By.xpath("//button[text()='Add the comment']"));
       b.waitFor(COMMENTS, "Request id req-42 failed at 09:14.");
       signOut(b);
       d.get(app.baseUrl() + "/portal");
@@ -95,39 +79,38 @@ class PortalConsoleBrowserTest {
 
       d.get(app.baseUrl() + "/console");
       assertThat(d.getCurrentUrl()).contains("/console/signin");
-      signIn(d, sam);
-      assertThat(h1(d)).isEqualTo("Queue: Unassigned");
-      d.findElement(By.linkText(reference)).click();
-      assertThat(h1(d)).isEqualTo(reference + ": Checkout fails for EU cards");
+      signIn(b, sam);
+      onPage(b, "Queue: Unassigned");
+      b.click(By.linkText(reference));
+      onPage(b, reference + ": Checkout fails for EU cards");
       // The customer's comment may still be on its way through Kafka: the console shows it once
       // applied.
       b.reloadUntilShown(COMMENTS, "Request id req-42 failed at 09:14.");
-      d.findElement(By.xpath("//button[text()='Assign to me']")).click();
+      b.click(By.xpath("//button[text()='Assign to me']"));
       b.reloadUntilShown(FACTS, "Sam SRE");
 
-      d.findElement(By.id("body")).sendKeys("We are on it: the EU acquirer rejects our TLS.");
-      d.findElement(By.xpath("//button[text()='Add']")).click();
+      b.type(By.id("body"), "We are on it: the EU acquirer rejects our TLS.");
+      b.click(By.xpath("//button[text()='Add']"));
       b.waitFor(COMMENTS, "We are on it: the EU acquirer rejects our TLS.");
-      d.findElement(By.id("body")).sendKeys("db pool exhausted on pay-3");
-      d.findElement(By.id("vis-internal")).click();
-      d.findElement(By.xpath("//button[text()='Add']")).click();
+      b.type(By.id("body"), "db pool exhausted on pay-3");
+      b.click(By.id("vis-internal"));
+      b.click(By.xpath("//button[text()='Add']"));
       b.waitFor(COMMENTS, "db pool exhausted on pay-3");
-      WebElement note = d.findElement(By.cssSelector(".comments li.internal"));
-      assertThat(note.getText())
+      assertThat(b.read(By.cssSelector(".comments li.internal")))
           .contains("Internal note, not shown to the customer")
           .contains("db pool exhausted on pay-3");
       new Select(d.findElement(By.id("status"))).selectByValue("waiting-on-customer");
-      d.findElement(By.id("status-reason")).sendKeys("need the card BIN");
-      d.findElement(By.xpath("//button[text()='Set the status']")).click();
+      b.type(By.id("status-reason"), "need the card BIN");
+      b.click(By.xpath("//button[text()='Set the status']"));
       b.reloadUntilShown(FACTS, "waiting on customer");
       b.screenshot("console-ticket");
       signOut(b);
 
       d.get(app.baseUrl() + "/portal/tickets/" + id);
-      signIn(d, carol);
-      assertThat(h1(d)).isEqualTo("Checkout fails for EU cards");
+      signIn(b, carol);
+      onPage(b, "Checkout fails for EU cards");
       b.reloadUntilShown(COMMENTS, "We are on it: the EU acquirer rejects our TLS.");
-      assertThat(text(d, By.cssSelector(".facts")))
+      assertThat(b.read(By.cssSelector(".facts")))
           .contains("waiting on customer")
           .contains("Sam SRE");
       assertThat(d.getPageSource()).doesNotContain("db pool exhausted").doesNotContain("pay-3");
@@ -136,7 +119,7 @@ class PortalConsoleBrowserTest {
       expireSessionsOf(carol);
       d.navigate().refresh();
       assertThat(d.getCurrentUrl()).contains("/portal/signin?next=");
-      assertThat(h1(d)).isEqualTo("Sign in");
+      onPage(b, "Sign in");
     }
   }
 
