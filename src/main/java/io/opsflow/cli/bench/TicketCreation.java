@@ -35,60 +35,36 @@ final class TicketCreation {
 
   private TicketCreation() {}
 
+  /** Seconds of tickets at the rate sent first, awaited until applied, and not measured. */
+  static final int WARMUP_SECONDS = 5;
+
   static BenchResult run(BenchContext c) throws Exception {
     String customer = c.api().userToken("bench-customer-" + c.runId(), "bench", "customer");
-    int total = c.rate() * c.seconds();
-    long[] accept = new long[total];
-    long[] sentAt = new long[total];
-    String[] ids = new String[total];
-    AtomicInteger accepted = new AtomicInteger();
-    ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, c.clients()));
     try (CreatedEvents created = new CreatedEvents(c.kafkaBootstrap())) {
-      long period = 1_000_000_000L / c.rate();
-      long t0 = System.nanoTime();
-      for (int k = 0; k < total; k++) {
-        LockSupport.parkNanos(t0 + k * period - System.nanoTime());
-        int n = k;
-        senders.execute(
-            () -> {
-              String body =
-                  JSON.createObjectNode()
-                      .put("subject", "bench " + c.runId() + " #" + n)
-                      .put("description", "opened by opsflow bench")
-                      .put("priority", "P-2")
-                      .toString();
-              long s = System.nanoTime();
-              sentAt[n] = s;
-              try {
-                HttpResponse<String> r = c.api().send("/api/v1/tickets", customer, body);
-                accept[n] = System.nanoTime() - s;
-                if (r.statusCode() == 202) {
-                  ids[n] = JSON.readTree(r.body()).path("id").asText();
-                  accepted.incrementAndGet();
-                }
-              } catch (Exception e) {
-                accept[n] = System.nanoTime() - s;
-              }
-            });
-      }
-      senders.shutdown();
-      senders.awaitTermination(c.timeout().toSeconds(), TimeUnit.SECONDS);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      created.awaitAll(accepted.get(), System.nanoTime() + c.timeout().toNanos());
+      Wave warm = new Wave(c.rate() * WARMUP_SECONDS);
+      warm.send(c, customer, "w");
+      created.awaitAll(warm.ids, System.nanoTime() + c.timeout().toNanos());
+      c.say("warm-up: " + warm.accepted + " tickets applied");
+      Wave wave = new Wave(c.rate() * c.seconds());
+      double seconds = wave.send(c, customer, "m");
+      created.awaitAll(wave.ids, System.nanoTime() + c.timeout().toNanos());
+      int total = wave.ids.length;
       long[] applied = new long[total];
       int appliedCount = 0;
       for (int n = 0; n < total; n++) {
-        Long at = ids[n] == null ? null : created.seen(ids[n]);
+        Long at = wave.ids[n] == null ? null : created.seen(wave.ids[n]);
         if (at != null) {
-          applied[appliedCount++] = at - sentAt[n];
+          applied[appliedCount++] = at - wave.sentAt[n];
         }
       }
-      Map<String, Double> http = BenchResult.percentiles(accept, total);
+      Map<String, Double> http = BenchResult.percentiles(wave.answer, total);
       Map<String, Double> app =
           BenchResult.percentiles(Arrays.copyOf(applied, appliedCount), appliedCount);
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("rate", c.rate());
-      extra.put("rejected", total - accepted.get());
+      extra.put("warmupTickets", warm.accepted.get());
+      extra.put("rejected", total - wave.accepted.get());
+      extra.put("httpP90Ms", http.get("p90"));
       extra.put("httpMaxMs", http.get("max"));
       extra.put("appliedSamples", appliedCount);
       extra.put("appliedP50Ms", app.get("p50"));
@@ -99,11 +75,60 @@ final class TicketCreation {
           total,
           1,
           seconds,
-          accepted.get() / seconds,
+          wave.accepted.get() / seconds,
           0,
           http.get("p50"),
           http.get("p99"),
           extra);
+    }
+  }
+
+  /** Tickets sent at the rate: when each left, how long its answer took, the id it got. */
+  private static final class Wave {
+    final long[] sentAt;
+    final long[] answer;
+    final String[] ids;
+    final AtomicInteger accepted = new AtomicInteger();
+
+    Wave(int total) {
+      sentAt = new long[total];
+      answer = new long[total];
+      ids = new String[total];
+    }
+
+    /** Sends the wave at {@code c.rate()} a second; returns the seconds it took. */
+    double send(BenchContext c, String customer, String tag) throws InterruptedException {
+      ExecutorService senders = Executors.newFixedThreadPool(Math.max(16, c.clients()));
+      long period = 1_000_000_000L / c.rate();
+      long t0 = System.nanoTime();
+      for (int k = 0; k < ids.length; k++) {
+        LockSupport.parkNanos(t0 + k * period - System.nanoTime());
+        int n = k;
+        senders.execute(
+            () -> {
+              String body =
+                  JSON.createObjectNode()
+                      .put("subject", "bench " + c.runId() + " " + tag + n)
+                      .put("description", "opened by opsflow bench")
+                      .put("priority", "P-2")
+                      .toString();
+              long s = System.nanoTime();
+              sentAt[n] = s;
+              try {
+                HttpResponse<String> r = c.api().send("/api/v1/tickets", customer, body);
+                answer[n] = System.nanoTime() - s;
+                if (r.statusCode() == 202) {
+                  ids[n] = JSON.readTree(r.body()).path("id").asText();
+                  accepted.incrementAndGet();
+                }
+              } catch (Exception e) {
+                answer[n] = System.nanoTime() - s;
+              }
+            });
+      }
+      senders.shutdown();
+      senders.awaitTermination(c.timeout().toSeconds(), TimeUnit.SECONDS);
+      return (System.nanoTime() - t0) / 1e9;
     }
   }
 
@@ -154,9 +179,12 @@ final class TicketCreation {
       return seen.get(id);
     }
 
-    void awaitAll(int count, long deadline) throws InterruptedException {
-      while (seen.size() < count && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+    /** Waits until every accepted ticket of {@code ids} was seen, or the deadline. */
+    void awaitAll(String[] ids, long deadline) throws InterruptedException {
+      for (String id : ids) {
+        while (id != null && !seen.containsKey(id) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
       }
     }
 
