@@ -18,6 +18,7 @@ import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.incident.IncidentWorkflow;
 import io.opsflow.ingest.AlertRecordHandler;
 import io.opsflow.ingest.CommandRecordHandler;
+import io.opsflow.ingest.TicketAlerts;
 import io.opsflow.ingest.TicketRecordHandler;
 import io.opsflow.ingest.mail.ImapSettings;
 import io.opsflow.ingest.mail.MailIdentity;
@@ -55,6 +56,7 @@ import io.opsflow.store.UserStore;
 import io.opsflow.store.WebSessions;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.ticket.TicketMails;
+import io.opsflow.ticket.TicketPage;
 import io.opsflow.uptime.InternalIntegrations;
 import io.opsflow.uptime.Uptime;
 import io.opsflow.web.AdminToken;
@@ -203,7 +205,10 @@ public final class App implements AutoCloseable {
             clocks,
             new TicketEventCodec(),
             new TicketMails(() -> config.publicUrl(httpPort)),
-            config.smtpConfigured());
+            config.smtpConfigured(),
+            config.tickets().ticketPagePriorities(),
+            new TicketAlerts(
+                new InternalIntegrations(tokens, tokenRepository, TicketPage.INTEGRATION)::of));
     effects
         .recorder()
         .incidentTickets(

@@ -19,6 +19,10 @@ import java.util.Optional;
  * wins over the file.
  */
 public final class ConfigLoader {
+  /** Lists where an empty value is meant: nothing, rather than the default. */
+  private static final java.util.Set<String> EMPTY_MEANS_NONE =
+      java.util.Set.of("OPSFLOW_TICKET_PAGE_PRIORITIES");
+
   private final Map<String, String> values;
 
   public ConfigLoader(Map<String, String> env) {
@@ -29,7 +33,9 @@ public final class ConfigLoader {
     }
     env.forEach(
         (k, v) -> {
-          if (k.startsWith("OPSFLOW_") && v != null && !v.isBlank()) {
+          if (k.startsWith("OPSFLOW_")
+              && v != null
+              && (!v.isBlank() || EMPTY_MEANS_NONE.contains(k))) {
             values.put(k, v);
           }
         });
@@ -89,7 +95,9 @@ public final class ConfigLoader {
         parseDuration("SESSION_IDLE", get("SESSION_IDLE").orElse(d.sessionIdle().toString())),
         parseDuration("SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())),
         EffectsConfig.priorities(
-            "INCIDENT_TICKET_PRIORITIES", get("INCIDENT_TICKET_PRIORITIES").orElse("P-0,P-1")));
+            "INCIDENT_TICKET_PRIORITIES", get("INCIDENT_TICKET_PRIORITIES").orElse("P-0,P-1")),
+        EffectsConfig.priorities(
+            "TICKET_PAGE_PRIORITIES", get("TICKET_PAGE_PRIORITIES").orElse("P-0")));
   }
 
   private EffectsConfig effects() {

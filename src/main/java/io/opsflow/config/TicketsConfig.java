@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param sessionIdle a portal or console session ends after this long without a request
  * @param sessionMax and after this long in any case
  * @param incidentTicketPriorities incidents of these priorities open a ticket for their customers
+ * @param ticketPagePriorities tickets opened at, or raised to, these priorities page on-call
+ *     through an incident of their organization (empty: tickets never page)
  */
 public record TicketsConfig(
     Optional<String> publicUrl,
@@ -23,10 +25,12 @@ public record TicketsConfig(
     Duration imapPoll,
     Duration sessionIdle,
     Duration sessionMax,
-    java.util.Set<String> incidentTicketPriorities) {
+    java.util.Set<String> incidentTicketPriorities,
+    java.util.Set<String> ticketPagePriorities) {
 
   public TicketsConfig {
     incidentTicketPriorities = java.util.Set.copyOf(incidentTicketPriorities);
+    ticketPagePriorities = java.util.Set.copyOf(ticketPagePriorities);
   }
 
   public static TicketsConfig defaults() {
@@ -37,7 +41,8 @@ public record TicketsConfig(
         Duration.ofSeconds(30),
         Duration.ofHours(2),
         Duration.ofHours(12),
-        java.util.Set.of("P-0", "P-1"));
+        java.util.Set.of("P-0", "P-1"),
+        java.util.Set.of("P-0"));
   }
 
   /** The organization unknown senders open tickets for, empty when they are refused. */

@@ -1,14 +1,19 @@
 package io.opsflow.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.incident.Incident;
 import io.opsflow.ticket.Actor;
 import io.opsflow.ticket.TicketCommand;
+import io.opsflow.ticket.TicketPage;
 import io.opsflow.ticket.TicketRules;
 import io.opsflow.ticket.TicketStatus;
 import io.opsflow.ticket.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -19,9 +24,14 @@ import org.hibernate.Session;
  * linked to the incident, its customers watch it, and it is resolved with the incident. Written in
  * the incident's own transaction, with ids derived from the incident's, so a replay opens nothing
  * twice.
+ *
+ * <p>An incident a ticket paged with (its first alert names the ticket in the custom detail {@value
+ * TicketPage#TICKET_ID}) opens no ticket: it is linked to that ticket instead, when the ticket is
+ * of the incident's organization; a ticket of another organization is ignored.
  */
 public final class IncidentTickets {
   private static final Actor ACTOR = Actor.system("incident");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TicketApplier applier;
   private final Set<String> priorities;
@@ -37,8 +47,15 @@ public final class IncidentTickets {
         .toString();
   }
 
-  /** The incident got its priority: open its customer ticket when the priority calls for one. */
+  /**
+   * The incident got its priority: link it to the ticket that paged with it, else open its customer
+   * ticket when the priority calls for one.
+   */
   void onPrioritized(Session s, Incident i, Instant at) {
+    Optional<String> paging = pagingTicket(i);
+    if (paging.isPresent() && applier.linkPaged(s, paging.get(), i, ACTOR, at)) {
+      return;
+    }
     if (i.priority() == null || !priorities.contains(i.priority())) {
       return;
     }
@@ -110,6 +127,21 @@ public final class IncidentTickets {
           at);
     } catch (TicketRules.Refused e) {
       // the ticket moved on meanwhile (closed by someone): nothing to add
+    }
+  }
+
+  /** The ticket the incident's first alert names, if it names one. */
+  static Optional<String> pagingTicket(Incident i) {
+    if (i.labels() == null || i.labels().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode id = JSON.readTree(i.labels()).path("custom_details").path(TicketPage.TICKET_ID);
+      return id.isTextual() && !id.asText().isBlank() && id.asText().length() <= 36
+          ? Optional.of(id.asText())
+          : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
     }
   }
 

@@ -9,6 +9,7 @@ import io.opsflow.ticket.Ticket;
 import io.opsflow.ticket.TicketCommand;
 import io.opsflow.ticket.TicketEvent;
 import io.opsflow.ticket.TicketMails;
+import io.opsflow.ticket.TicketPage;
 import io.opsflow.ticket.TicketRules;
 import io.opsflow.ticket.TicketRules.Decision;
 import io.opsflow.ticket.TicketStatus;
@@ -18,27 +19,47 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
  * Applies one ticket command inside the caller's transaction: the ticket row, its comments and
  * attachments, its timeline, its SLA clocks, the mails it causes (effect outbox), its lifecycle
- * event (event outbox), the signal for its process (workflow outbox) and the audit trail.
+ * event (event outbox), the signal for its process (workflow outbox) and the audit trail. A ticket
+ * opened at, or raised to, a priority that pages (and not linked to an incident yet) also writes
+ * its alert to the event outbox: on-call is paged through the incident it opens.
  */
 public final class TicketApplier {
   private final SlaClocks clocks;
   private final TicketMails mails;
   private final TicketOutbox outbox;
+  private final TicketPager pager;
 
+  /** An applier whose tickets never page. */
   public TicketApplier(
       SlaClocks clocks,
       Function<TicketEvent, OutgoingRecord> events,
       TicketMails mails,
       boolean mailConfigured) {
+    this(clocks, events, mails, mailConfigured, Set.of(), null);
+  }
+
+  /**
+   * @param pagePriorities tickets of these priorities page on-call
+   * @param alerts the alert record a ticket pages with
+   */
+  public TicketApplier(
+      SlaClocks clocks,
+      Function<TicketEvent, OutgoingRecord> events,
+      TicketMails mails,
+      boolean mailConfigured,
+      Set<String> pagePriorities,
+      Function<TicketPage, OutgoingRecord> alerts) {
     this.clocks = clocks;
     this.mails = mails;
     this.outbox = new TicketOutbox(events, mailConfigured);
+    this.pager = new TicketPager(alerts == null ? Set.of() : pagePriorities, alerts, outbox);
   }
 
   /**
@@ -72,6 +93,7 @@ public final class TicketApplier {
           } else if (cmd instanceof TicketCommand.Prioritize p) {
             Decision d = TicketRules.prioritize(t, p.priority(), p.reason(), actor, at);
             changed(s, store, envelopeId, actor, t, d, at, TicketEvent.PRIORITIZED, "priority");
+            pager.onPrioritized(s, store, actor, t, d.ticket(), at);
           } else if (cmd instanceof TicketCommand.Assign a) {
             String name = assigneeName(s, a.assigneeId(), t.organizationId());
             Decision d = TicketRules.assign(t, a.assigneeId(), name, actor, at);
@@ -141,6 +163,7 @@ public final class TicketApplier {
     }
     if (o.incidentId() == null) {
       clocks.start(s, subject(t));
+      pager.onOpened(s, store, actor, t, at);
     } else {
       store.timeline(t.id(), at, "sla", actor.name(), "SLA measured on incident " + o.incidentId());
     }
@@ -296,15 +319,60 @@ public final class TicketApplier {
     if (incident == null || !incident.organizationId().equals(t.organizationId())) {
       throw new TicketRules.Refused("incident " + incidentId + " not found in the organization");
     }
+    link(s, store, actor, t, incidentId, "Linked to incident " + incidentId, at);
+  }
+
+  private boolean link(
+      Session s,
+      TicketStore store,
+      Actor actor,
+      Ticket t,
+      String incidentId,
+      String line,
+      Instant at)
+      throws SQLException {
     if (!store.link(t.id(), incidentId, actor.name(), at)) {
-      return;
+      return false;
     }
-    store.timeline(t.id(), at, "link", actor.name(), "Linked to incident " + incidentId);
+    store.timeline(t.id(), at, "link", actor.name(), line);
     s.persist(
         new TimelineEntry(
             incidentId, at, "ticket", actor.name(), "Linked to ticket " + t.reference()));
     outbox.event(s, TicketEvent.of(TicketEvent.LINKED, t, actor.name(), incidentId, at));
     store.audit(at, actor.name(), t.organizationId(), "ticket.link", t.id(), incidentId);
+    return true;
+  }
+
+  /**
+   * Links the incident a ticket paged with to that ticket, when the ticket is of the incident's
+   * organization; false (nothing written) when there is no such ticket. Linking twice writes
+   * nothing the second time.
+   */
+  public boolean linkPaged(
+      Session s, String ticketId, io.opsflow.incident.Incident incident, Actor actor, Instant at) {
+    boolean[] found = new boolean[1];
+    s.doWork(
+        c -> {
+          TicketStore store = new TicketStore(c);
+          Optional<Ticket> t =
+              store
+                  .find(ticketId)
+                  .filter(x -> x.organizationId().equals(incident.organizationId()));
+          if (t.isEmpty()) {
+            return;
+          }
+          found[0] = true;
+          String shortId = incident.id().substring(0, Math.min(8, incident.id().length()));
+          link(
+              s,
+              store,
+              actor,
+              t.get(),
+              incident.id(),
+              "Incident " + shortId + " declared: on-call paged",
+              at);
+        });
+    return found[0];
   }
 
   private static String assigneeName(Session s, String userId, String organizationId) {

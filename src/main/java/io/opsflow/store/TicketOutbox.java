@@ -79,8 +79,12 @@ final class TicketOutbox {
   }
 
   void event(Session s, TicketEvent e) {
-    OutgoingRecord r = events.apply(e);
-    s.persist(new EventOutboxRow(r.topic(), r.key(), r.payload(), e.at()));
+    record(s, events.apply(e), e.at());
+  }
+
+  /** Any record for Kafka, published once this transaction committed. */
+  void record(Session s, OutgoingRecord r, Instant at) {
+    s.persist(new EventOutboxRow(r.topic(), r.key(), r.payload(), at));
   }
 
   static void signal(Session s, Ticket t, WorkflowSignal.Kind kind, Actor a, Instant at) {

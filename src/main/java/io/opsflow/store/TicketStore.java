@@ -177,6 +177,16 @@ public final class TicketStore {
     return true;
   }
 
+  /** Whether the ticket is linked to any incident. */
+  public boolean linked(String ticketId) throws SQLException {
+    return !Sql.query(
+            c,
+            "select 1 from ticket_incident_link where ticket_id = ? fetch first 1 rows only",
+            rs -> 1,
+            ticketId)
+        .isEmpty();
+  }
+
   /** The ticket already opened for this incident in this organization, if any. */
   public Optional<String> ticketOfIncident(String incidentId, String organizationId)
       throws SQLException {

@@ -87,7 +87,12 @@ public final class ApiCalls {
    * waits for asynchronous work, it does not time it.
    */
   public JsonNode await(String path, String token, Predicate<JsonNode> until) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    return await(path, token, until, Duration.ofSeconds(20));
+  }
+
+  /** Polls {@code GET path} until the body matches, for at most {@code within}. */
+  public JsonNode await(String path, String token, Predicate<JsonNode> until, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
       Resp r = get(path, token);
@@ -102,6 +107,7 @@ public final class ApiCalls {
         break;
       }
     }
-    throw new AssertionError("condition not met within 20 s on " + path + "; last: " + last);
+    throw new AssertionError(
+        "condition not met within " + within.toSeconds() + " s on " + path + "; last: " + last);
   }
 }
