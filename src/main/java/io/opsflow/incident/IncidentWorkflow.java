@@ -11,6 +11,16 @@ public interface IncidentWorkflow {
   /** Starts the process for this incident unless one already exists for it. */
   void start(String incidentId, String organizationId, Instant openedAt);
 
+  /**
+   * As {@link #start(String, String, Instant)}. {@code firstDelivery} tells that no earlier call
+   * for this start can have reached the engine (the dispatcher's first attempt), so the look-up for
+   * an existing process may be skipped.
+   */
+  default void start(
+      String incidentId, String organizationId, Instant openedAt, boolean firstDelivery) {
+    start(incidentId, organizationId, openedAt);
+  }
+
   /** Delivers the acknowledge message; a process that is no longer waiting for it ignores it. */
   void acknowledge(String incidentId, String actor);
 
@@ -19,6 +29,11 @@ public interface IncidentWorkflow {
 
   /** Starts the SLA clock process for {@code clockId} unless one exists for it. */
   void startSla(String clockId);
+
+  /** As {@link #startSla(String)}; {@code firstDelivery} as for {@code start}. */
+  default void startSla(String clockId, boolean firstDelivery) {
+    startSla(clockId);
+  }
 
   /**
    * Tells the SLA clock's process that the clock changed (paused, resumed, retargeted, stopped).

@@ -82,6 +82,7 @@ public final class WorkflowDispatcher extends Drainer {
     if (rows.isEmpty()) {
       return 0;
     }
+    outbox.markAttempted(rows.stream().map(WorkflowOutboxRow::id).toList());
     List<List<WorkflowOutboxRow>> groups = byIncident(rows);
     List<Long> done = Collections.synchronizedList(new ArrayList<>(rows.size()));
     RuntimeException failure = null;
@@ -121,7 +122,7 @@ public final class WorkflowDispatcher extends Drainer {
   private RuntimeException deliverInOrder(List<WorkflowOutboxRow> group, List<Long> done) {
     for (WorkflowOutboxRow row : group) {
       try {
-        deliver(row.signal());
+        deliver(row.signal(), row.attempts() == 0);
       } catch (RuntimeException e) {
         return e;
       }
@@ -140,14 +141,18 @@ public final class WorkflowDispatcher extends Drainer {
     return known;
   }
 
-  private void deliver(WorkflowSignal s) {
+  /**
+   * Hands one signal to the engine. {@code firstDelivery}: no earlier delivery of it began, so a
+   * start needs no look-up for a process that an earlier one would have made.
+   */
+  private void deliver(WorkflowSignal s, boolean firstDelivery) {
     switch (s.kind()) {
-      case START -> workflow.start(s.incidentId(), s.organizationId(), s.at());
+      case START -> workflow.start(s.incidentId(), s.organizationId(), s.at(), firstDelivery);
       case ACKNOWLEDGE -> workflow.acknowledge(s.incidentId(), s.actor());
       case RESOLVE -> workflow.resolve(s.incidentId(), s.actor());
-      case SLA_START -> workflow.startSla(s.incidentId());
+      case SLA_START -> workflow.startSla(s.incidentId(), firstDelivery);
       case SLA_UPDATE -> workflow.updateSla(s.incidentId());
-      case TICKET_START -> tickets.start(s.incidentId(), s.organizationId());
+      case TICKET_START -> tickets.start(s.incidentId(), s.organizationId(), firstDelivery);
       case TICKET_RESOLVED -> tickets.resolved(s.incidentId());
       case TICKET_REOPENED -> tickets.reopened(s.incidentId());
       case TICKET_CLOSED -> tickets.closed(s.incidentId());

@@ -26,6 +26,22 @@ public final class OutboxRepository {
                 .getResultList());
   }
 
+  /**
+   * Notes that delivery of these signals begins, before any reaches the engine: a signal read again
+   * later (a failure, a crash) is known to have been tried.
+   */
+  public void markAttempted(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.inTransaction(
+        s ->
+            s.createMutationQuery(
+                    "update WorkflowOutboxRow set attempts = attempts + 1 where id in :ids")
+                .setParameterList("ids", ids)
+                .executeUpdate());
+  }
+
   public void deleteEvents(List<Long> ids) {
     delete("EventOutboxRow", ids);
   }

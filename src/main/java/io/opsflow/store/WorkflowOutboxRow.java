@@ -11,6 +11,7 @@ public class WorkflowOutboxRow {
   private WorkflowSignal.Kind kind;
   private String actor;
   private Instant at;
+  private int attempts;
 
   protected WorkflowOutboxRow() {}
 
@@ -24,6 +25,14 @@ public class WorkflowOutboxRow {
 
   public Long id() {
     return id;
+  }
+
+  /**
+   * How many deliveries of this signal began before this read. Zero means none can have reached the
+   * engine.
+   */
+  public int attempts() {
+    return attempts;
   }
 
   public WorkflowSignal signal() {

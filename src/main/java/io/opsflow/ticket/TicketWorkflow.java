@@ -7,6 +7,14 @@ package io.opsflow.ticket;
 public interface TicketWorkflow {
   void start(String ticketId, String organizationId);
 
+  /**
+   * As {@link #start(String, String)}. {@code firstDelivery} tells that no earlier call for this
+   * start can have reached the engine, so the look-up for an existing process may be skipped.
+   */
+  default void start(String ticketId, String organizationId, boolean firstDelivery) {
+    start(ticketId, organizationId);
+  }
+
   void resolved(String ticketId);
 
   void reopened(String ticketId);

@@ -53,7 +53,13 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
 
   @Override
   public void start(String incidentId, String organizationId, Instant openedAt) {
-    if (exists(incidentId)) {
+    start(incidentId, organizationId, openedAt, false);
+  }
+
+  @Override
+  public void start(
+      String incidentId, String organizationId, Instant openedAt, boolean firstDelivery) {
+    if (!firstDelivery && exists(incidentId)) {
       LOG.debug("incident {} already has a process; start ignored", incidentId);
       return;
     }
@@ -79,19 +85,12 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
 
   @Override
   public void startSla(String clockId) {
-    boolean known =
-        runtime
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(ProcessConstants.SLA_PROCESS)
-                    .processInstanceBusinessKey(clockId)
-                    .count()
-                > 0
-            || history
-                    .createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(ProcessConstants.SLA_PROCESS)
-                    .processInstanceBusinessKey(clockId)
-                    .count()
-                > 0;
+    startSla(clockId, false);
+  }
+
+  @Override
+  public void startSla(String clockId, boolean firstDelivery) {
+    boolean known = !firstDelivery && hasProcessSla(clockId);
     if (!known) {
       runtime.startProcessInstanceByKey(
           ProcessConstants.SLA_PROCESS, clockId, Map.of(ProcessConstants.VAR_CLOCK_ID, clockId));
@@ -219,5 +218,21 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     if (results.isEmpty()) {
       LOG.debug("incident {} stopped waiting for {}; ignored", incidentId, message);
     }
+  }
+
+  /** Whether a process for this business key runs or ran (history keeps ended ones). */
+  private boolean hasProcessSla(String businessKey) {
+    return runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+                .processInstanceBusinessKey(businessKey)
+                .count()
+            > 0
+        || history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.SLA_PROCESS)
+                .processInstanceBusinessKey(businessKey)
+                .count()
+            > 0;
   }
 }

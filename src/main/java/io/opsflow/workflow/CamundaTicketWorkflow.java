@@ -29,19 +29,12 @@ final class CamundaTicketWorkflow implements TicketWorkflow {
 
   @Override
   public void start(String ticketId, String organizationId) {
-    boolean known =
-        runtime
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(ProcessConstants.TICKET_PROCESS)
-                    .processInstanceBusinessKey(ticketId)
-                    .count()
-                > 0
-            || history
-                    .createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(ProcessConstants.TICKET_PROCESS)
-                    .processInstanceBusinessKey(ticketId)
-                    .count()
-                > 0;
+    start(ticketId, organizationId, false);
+  }
+
+  @Override
+  public void start(String ticketId, String organizationId, boolean firstDelivery) {
+    boolean known = !firstDelivery && hasProcess(ticketId);
     if (known) {
       return;
     }
@@ -74,5 +67,21 @@ final class CamundaTicketWorkflow implements TicketWorkflow {
     } catch (MismatchingMessageCorrelationException e) {
       LOG.debug("ticket {} does not wait for {}; ignored", ticketId, message);
     }
+  }
+
+  /** Whether a process for this business key runs or ran (history keeps ended ones). */
+  private boolean hasProcess(String businessKey) {
+    return runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.TICKET_PROCESS)
+                .processInstanceBusinessKey(businessKey)
+                .count()
+            > 0
+        || history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessConstants.TICKET_PROCESS)
+                .processInstanceBusinessKey(businessKey)
+                .count()
+            > 0;
   }
 }

@@ -85,6 +85,31 @@ class WorkflowDispatcherTest {
   }
 
   @Test
+  void aSignalTriedBeforeIsDeliveredAsMaybeDoneSoTheStartLooksForAnEarlierProcess() {
+    signal("inc-bad", "START");
+    signal("inc-good", "START");
+    WorkflowDispatcher failing = new WorkflowDispatcher(outbox, new Recording("inc-bad"), 4);
+    try {
+      assertThatThrownBy(failing::drainOnce).hasMessageContaining("inc-bad");
+    } finally {
+      failing.close();
+    }
+    assertThat(outbox.nextSignals(100)).extracting(r -> r.attempts()).containsExactly(1);
+
+    Recording workflow = new Recording(null);
+    WorkflowDispatcher dispatcher = new WorkflowDispatcher(outbox, workflow, 4);
+    try {
+      signal("inc-new", "START");
+      assertThat(dispatcher.drainOnce()).isEqualTo(2);
+    } finally {
+      dispatcher.close();
+    }
+    assertThat(workflow.calls.get("inc-bad")).containsExactly("start (tried before)");
+    assertThat(workflow.calls.get("inc-new")).containsExactly("start");
+    assertThat(outbox.nextSignals(100)).isEmpty();
+  }
+
+  @Test
   void oneWorkerDeliversInOrder() {
     signal("inc-a", "START");
     signal("inc-b", "START");
@@ -139,14 +164,20 @@ class WorkflowDispatcherTest {
       } finally {
         concurrent.decrementAndGet();
       }
-      if (what.equals("start") && incidentId.equals(failing)) {
+      if (what.startsWith("start") && incidentId.equals(failing)) {
         throw new IllegalStateException("start of " + incidentId + " failed");
       }
     }
 
     @Override
     public void start(String incidentId, String organizationId, Instant openedAt) {
-      call(incidentId, "start");
+      call(incidentId, "start (tried before)");
+    }
+
+    @Override
+    public void start(
+        String incidentId, String organizationId, Instant openedAt, boolean firstDelivery) {
+      call(incidentId, firstDelivery ? "start" : "start (tried before)");
     }
 
     @Override
