@@ -6,6 +6,7 @@ import io.opsflow.store.Audit;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.UserStore;
 import io.opsflow.store.WebSessions;
+import io.opsflow.web.ErrorPages;
 import io.opsflow.web.TicketActions;
 import io.opsflow.web.Tokens;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class Pages {
   private final ConsolePages console;
   private final ConsoleTicketPage consoleTicket;
   private final ConsoleActions consoleActions;
+  private final PageErrors errors;
   private final byte[] stylesheet;
 
   public Pages(Parts parts, TicketsConfig config, Clock clock) {
@@ -64,7 +66,13 @@ public final class Pages {
     this.consoleTicket = new ConsoleTicketPage(web, parts.queries(), parts.users(), pending);
     this.consoleActions =
         new ConsoleActions(web, parts.queries(), parts.actions(), pending, consoleTicket);
+    this.errors = new PageErrors(web);
     this.stylesheet = resource("/web/opsflow.css");
+  }
+
+  /** How errors under {@code /portal} and {@code /console} are answered: as pages. */
+  public ErrorPages errors() {
+    return errors;
   }
 
   public void register(RoutesConfig routes) {

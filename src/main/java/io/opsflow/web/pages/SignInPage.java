@@ -140,7 +140,7 @@ final class SignInPage {
   }
 
   private static String area(Context ctx) {
-    return ctx.path().startsWith("/console") ? "/console" : "/portal";
+    return Web.area(ctx);
   }
 
   private static Duration longest(Duration a, Duration b) {
