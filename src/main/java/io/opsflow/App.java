@@ -43,6 +43,7 @@ import io.opsflow.store.MailQuarantine;
 import io.opsflow.store.MailRecords;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
@@ -394,7 +395,13 @@ public final class App implements AutoCloseable {
     Pages pages =
         new Pages(
             new Pages.Parts(
-                new WebSessions(db), tokens, users, audit, ticketQueries, ticketActions),
+                new WebSessions(db),
+                tokens,
+                users,
+                audit,
+                ticketQueries,
+                ticketActions,
+                new SignInFailures(db)),
             config.tickets(),
             Clock.systemUTC());
     List<Consumer<RoutesConfig>> routes =

@@ -3,6 +3,7 @@ package io.opsflow.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.opsflow.config.TicketsConfig;
 import io.opsflow.store.Audit;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.UserStore;
 import io.opsflow.store.WebSessions;
@@ -28,7 +29,8 @@ public final class Pages {
       UserStore users,
       Audit audit,
       TicketQueries queries,
-      TicketActions actions) {}
+      TicketActions actions,
+      SignInFailures signInFailures) {}
 
   private final Web web;
   private final SignInPage signIn;
@@ -57,8 +59,9 @@ public final class Pages {
             parts.users(),
             parts.tokens(),
             parts.audit(),
-            new SignInThrottle(clock, 5, Duration.ofMinutes(15)),
-            new SignInThrottle(clock, 50, Duration.ofMinutes(15)));
+            new SignInThrottle(parts.signInFailures(), clock, "address", 5, Duration.ofMinutes(15)),
+            new SignInThrottle(
+                parts.signInFailures(), clock, "client", 50, Duration.ofMinutes(15)));
     Pending pending = new Pending(clock);
     this.portal = new PortalPages(web, parts.queries(), parts.actions(), pending);
     this.portalTicket = new PortalTicketPage(web, parts.queries(), parts.actions(), pending);

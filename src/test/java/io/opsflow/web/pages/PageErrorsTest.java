@@ -7,6 +7,7 @@ import io.opsflow.config.ConfigLoader;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.UserStore;
@@ -116,7 +117,8 @@ class PageErrorsTest {
                   new Audit(db),
                   queries,
                   new TicketActions(
-                      queries, users, new Publisher(kafka.producer()), Clock.systemUTC())),
+                      queries, users, new Publisher(kafka.producer()), Clock.systemUTC()),
+                  new SignInFailures(db)),
               new ConfigLoader(Map.of("OPSFLOW_CONFIG", "no-such-opsflow.yaml")).load().tickets(),
               Clock.systemUTC());
       HttpServer server =
