@@ -44,6 +44,7 @@ import io.opsflow.store.MailQuarantine;
 import io.opsflow.store.MailRecords;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaReports;
 import io.opsflow.store.SlaSteps;
@@ -396,6 +397,18 @@ public final class App implements AutoCloseable {
     components.put("kafka", clients::healthy);
     components.put("engine", workflow::healthy);
     components.put("consumers", () -> consumers.stream().allMatch(ConsumerLoop::alive));
+    Pages pages =
+        new Pages(
+            new Pages.Parts(
+                new WebSessions(db),
+                tokens,
+                users,
+                audit,
+                ticketQueries,
+                ticketActions,
+                new SignInFailures(db)),
+            config.tickets(),
+            Clock.systemUTC());
     List<Consumer<RoutesConfig>> routes =
         new ArrayList<>(
             List.of(
@@ -407,17 +420,7 @@ public final class App implements AutoCloseable {
                 new TicketRoutes(auth, ticketQueries, ticketActions, users)::register,
                 new UserRoutes(auth, users, audit)::register,
                 new MailRoutes(auth, quarantine, mail, audit)::register,
-                new Pages(
-                        new Pages.Parts(
-                            new WebSessions(db),
-                            tokens,
-                            users,
-                            audit,
-                            ticketQueries,
-                            ticketActions),
-                        config.tickets(),
-                        Clock.systemUTC())
-                    ::register,
+                pages::register,
                 new OnCallRoutes(auth, oncall)::register,
                 new WorkflowRoutes(auth, workflow)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
@@ -440,7 +443,7 @@ public final class App implements AutoCloseable {
                     ::register,
                 slack::register));
     routes.addAll(uptime.routes());
-    HttpServer http = new HttpServer(routes, metrics);
+    HttpServer http = new HttpServer(routes, metrics, List.of(pages.errors()));
     running.push(http);
     httpPort = http.start("0.0.0.0", config.httpPort());
     ready = true;

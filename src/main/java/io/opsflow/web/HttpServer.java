@@ -2,24 +2,47 @@ package io.opsflow.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.util.MethodNotAllowedUtil;
+import io.javalin.router.EndpointNotFound;
+import io.javalin.router.exception.HttpResponseExceptionMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: routes, the error format of the contract, and request metrics. */
+/**
+ * The HTTP server: routes, the error format of the contract (the web pages answer theirs as HTML,
+ * through {@link ErrorPages}), and request metrics.
+ */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   private static final String STARTED = "opsflow.started";
 
   private final Javalin app;
+  private final List<ErrorPages> pages;
 
   public HttpServer(
       List<Consumer<io.javalin.config.RoutesConfig>> routeSets, MeterRegistry metrics) {
+    this(routeSets, metrics, List.of());
+  }
+
+  /**
+   * The server with the API's JSON errors, except for requests one of {@code pages} covers: those
+   * get its answer (the web pages answer HTML).
+   */
+  public HttpServer(
+      List<Consumer<io.javalin.config.RoutesConfig>> routeSets,
+      MeterRegistry metrics,
+      List<ErrorPages> pages) {
+    this.pages = List.copyOf(pages);
     this.app =
         Javalin.create(
             config -> {
@@ -33,24 +56,73 @@ public final class HttpServer implements AutoCloseable {
               config.routes.exception(
                   IntakeRoutes.PagerDutyError.class,
                   (e, ctx) -> Http.json(ctx, e.status(), e.body()));
-              config.routes.exception(
-                  ApiException.class, (e, ctx) -> Http.json(ctx, e.status(), error(e)));
-              config.routes.exception(
-                  Exception.class,
-                  (e, ctx) -> {
-                    log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                    Http.json(
-                        ctx, 500, error(new ApiException(500, "internal error", e.toString())));
-                  });
+              config.routes.exception(ApiException.class, this::refused);
+              config.routes.exception(HttpResponseException.class, this::refusedByJavalin);
+              config.routes.exception(EndpointNotFound.class, (e, ctx) -> noRoute(ctx));
+              config.routes.exception(Exception.class, this::failed);
               config.routes.error(
                   404,
                   "*",
                   ctx -> {
                     if (ctx.result() == null) {
-                      Http.json(ctx, 404, error(ApiException.notFound("no route " + ctx.path())));
+                      noRoute(ctx);
                     }
                   });
             });
+  }
+
+  private void refused(ApiException e, Context ctx) {
+    Optional<ErrorPages> p = pagesFor(ctx);
+    if (p.isPresent()) {
+      p.get().answer(ctx, e.status(), e.getMessage());
+    } else {
+      Http.json(ctx, e.status(), error(e));
+    }
+  }
+
+  /** Javalin's own refusals (413, 405 ...): its usual answer, or the page's. */
+  private void refusedByJavalin(HttpResponseException e, Context ctx) {
+    Optional<ErrorPages> p = pagesFor(ctx);
+    if (p.isPresent()) {
+      p.get().answer(ctx, e.getStatus(), e.getMessage());
+    } else {
+      HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+    }
+  }
+
+  private void failed(Exception e, Context ctx) {
+    log.error("{} {} failed", ctx.method(), ctx.path(), e);
+    Optional<ErrorPages> p = pagesFor(ctx);
+    if (p.isPresent()) {
+      p.get().answer(ctx, 500, "The page could not be shown. Please try again later.");
+    } else {
+      Http.json(ctx, 500, error(new ApiException(500, "internal error", e.toString())));
+    }
+  }
+
+  /**
+   * No route: the API's 404, or the page's. A page address asked with a method it does not take (a
+   * visit to a form's target) is 405 with {@code Allow}.
+   */
+  private void noRoute(Context ctx) {
+    Optional<ErrorPages> p = pagesFor(ctx);
+    if (p.isEmpty()) {
+      Http.json(ctx, 404, error(ApiException.notFound("no route " + ctx.path())));
+      return;
+    }
+    List<HandlerType> allowed =
+        MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(
+            app.unsafe.internalRouter, ctx.path());
+    if (allowed.isEmpty()) {
+      p.get().answer(ctx, 404, "There is no page at this address.");
+      return;
+    }
+    ctx.header("Allow", allowed.stream().map(HandlerType::name).collect(Collectors.joining(", ")));
+    p.get().answer(ctx, 405, "This address cannot be used that way.");
+  }
+
+  private Optional<ErrorPages> pagesFor(Context ctx) {
+    return pages.stream().filter(p -> p.covers(ctx)).findFirst();
   }
 
   private static Map<String, Object> error(ApiException e) {

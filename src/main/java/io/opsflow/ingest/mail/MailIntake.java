@@ -12,19 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the support mailbox every {@code poll}: each unseen mail goes through the {@link
- * MailProcessor} and is marked seen once it is done with, that is once its ticket command is on
- * Kafka (or it was dropped, refused or quarantined). The first mail that must be tried again stops
- * the round, so mail is taken in the order it arrived.
+ * Reads the support mailbox: each unseen mail goes through the {@link MailProcessor} and is marked
+ * seen once it is done with, that is once its ticket command is on Kafka (or it was dropped,
+ * refused or quarantined). The first mail that must be tried again stops the round, so mail is
+ * taken in the order it arrived.
+ *
+ * <p>When the server announces IMAP IDLE, a watcher waits in IDLE on the folder ({@link ImapIdle})
+ * and reads the mailbox as soon as a mail arrives, and again at least every {@code poll} (capped at
+ * {@link #IDLE_AT_MOST}, as servers end an IDLE after 30 minutes) as a safety net. Without IDLE, or
+ * while its connection is down, the mailbox is polled every {@code poll}.
  */
 public final class MailIntake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
   private static final int BATCH = 50;
 
+  /** How long one IDLE lasts at most before it is re-issued (and the mailbox read). */
+  static final Duration IDLE_AT_MOST = Duration.ofMinutes(10);
+
   private final ImapSettings settings;
   private final ImapMailbox mailbox;
   private final MailProcessor processor;
   private final Duration poll;
+  private final Duration idleAtMost;
   private final MeterRegistry metrics;
   private final Clock clock;
   private final ScheduledExecutorService timer =
@@ -34,6 +43,8 @@ public final class MailIntake implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final IdleWatcher watcher;
+  private volatile boolean closed;
   private volatile String status = "not polled yet";
 
   public MailIntake(
@@ -46,15 +57,33 @@ public final class MailIntake implements AutoCloseable {
     this.mailbox = new ImapMailbox(settings);
     this.processor = processor;
     this.poll = poll;
+    this.idleAtMost = poll.compareTo(IDLE_AT_MOST) < 0 ? poll : IDLE_AT_MOST;
     this.metrics = metrics;
     this.clock = clock;
+    this.watcher = new IdleWatcher(settings, idleAtMost, this::pollQuietly);
   }
 
-  /** Polls now and then every {@code poll}, until closed. */
+  /**
+   * Reads the mailbox now, then on every arrival where the server has IDLE, and at least every
+   * {@code poll}, until closed.
+   */
   public MailIntake start() {
-    timer.scheduleWithFixedDelay(this::pollQuietly, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
-    log.info("Reading mail from {} every {}", settings.safeUrl(), poll);
+    watcher.start();
+    timer.scheduleWithFixedDelay(this::pollUnlessIdling, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        watcher::wake, idleAtMost.toMillis(), idleAtMost.toMillis(), TimeUnit.MILLISECONDS);
+    log.info(
+        "Reading mail from {} every {}, and at once on arrival where the server has IDLE",
+        settings.safeUrl(),
+        poll);
     return this;
+  }
+
+  /** The poll, for servers without IDLE and while the IDLE connection is down. */
+  private void pollUnlessIdling() {
+    if (!watcher.idling()) {
+      pollQuietly();
+    }
   }
 
   /**
@@ -72,7 +101,7 @@ public final class MailIntake implements AutoCloseable {
       if (outcomes.size() > before && !outcomes.get(outcomes.size() - 1).done()) {
         break;
       }
-    } while (handled == BATCH);
+    } while (handled == BATCH && !closed);
     long retry = outcomes.stream().filter(o -> !o.done()).count();
     status =
         "last read "
@@ -110,12 +139,26 @@ public final class MailIntake implements AutoCloseable {
 
   /** For {@code /health}: where mail is read from and how the last round went. */
   public String status() {
-    return "configured: " + settings.safeUrl() + " every " + poll + "; " + status;
+    return "configured: "
+        + settings.safeUrl()
+        + " every "
+        + poll
+        + (watcher.idling() ? " and on arrival (IMAP IDLE)" : "")
+        + "; "
+        + status;
   }
 
+  /** Whether mail is read on arrival: connected, and waiting in IDLE between reads. */
+  public boolean idling() {
+    return watcher.idling();
+  }
+
+  /** Stops reading: the IDLE is ended ({@link IdleWatcher#close()}), the poll stopped. */
   @Override
   public void close() {
+    closed = true;
     timer.shutdownNow();
+    watcher.close();
     try {
       timer.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

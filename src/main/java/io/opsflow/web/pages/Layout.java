@@ -65,12 +65,13 @@ final class Layout {
     return Html.of("<p class=\"notice\" role=\"status\">{}</p>", message);
   }
 
-  /** A page for a refusal or an error, with a way back. */
-  static Html error(Viewer v, int status, String message) {
+  /** A page for a refusal or an error, with a way back to {@code home}. */
+  static Html error(Viewer v, int status, String message, String home) {
     String title =
         switch (status) {
           case 403 -> "Not allowed";
-          case 404 -> "Not found";
+          case 404 -> "Page not found";
+          case 405 -> "Method not allowed";
           case 413 -> "Too large";
           case 429 -> "Too many attempts";
           default -> status >= 500 ? "Something went wrong" : "Cannot do that";
@@ -79,9 +80,10 @@ final class Layout {
         v,
         title,
         Html.of(
-            "{}<p><a href=\"{}\">Back to the start</a></p>",
+            "{}<p><a href=\"{}\">Back to the {}</a></p>",
             alert(message),
-            v == null ? "/portal" : v.home()),
+            home,
+            home.equals("/console") ? "console" : "portal"),
         0);
   }
 }

@@ -3,9 +3,11 @@ package io.opsflow.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.opsflow.config.TicketsConfig;
 import io.opsflow.store.Audit;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.UserStore;
 import io.opsflow.store.WebSessions;
+import io.opsflow.web.ErrorPages;
 import io.opsflow.web.TicketActions;
 import io.opsflow.web.Tokens;
 import java.io.IOException;
@@ -27,7 +29,8 @@ public final class Pages {
       UserStore users,
       Audit audit,
       TicketQueries queries,
-      TicketActions actions) {}
+      TicketActions actions,
+      SignInFailures signInFailures) {}
 
   private final Web web;
   private final SignInPage signIn;
@@ -36,6 +39,7 @@ public final class Pages {
   private final ConsolePages console;
   private final ConsoleTicketPage consoleTicket;
   private final ConsoleActions consoleActions;
+  private final PageErrors errors;
   private final byte[] stylesheet;
 
   public Pages(Parts parts, TicketsConfig config, Clock clock) {
@@ -55,8 +59,9 @@ public final class Pages {
             parts.users(),
             parts.tokens(),
             parts.audit(),
-            new SignInThrottle(clock, 5, Duration.ofMinutes(15)),
-            new SignInThrottle(clock, 50, Duration.ofMinutes(15)));
+            new SignInThrottle(parts.signInFailures(), clock, "address", 5, Duration.ofMinutes(15)),
+            new SignInThrottle(
+                parts.signInFailures(), clock, "client", 50, Duration.ofMinutes(15)));
     Pending pending = new Pending(clock);
     this.portal = new PortalPages(web, parts.queries(), parts.actions(), pending);
     this.portalTicket = new PortalTicketPage(web, parts.queries(), parts.actions(), pending);
@@ -64,7 +69,13 @@ public final class Pages {
     this.consoleTicket = new ConsoleTicketPage(web, parts.queries(), parts.users(), pending);
     this.consoleActions =
         new ConsoleActions(web, parts.queries(), parts.actions(), pending, consoleTicket);
+    this.errors = new PageErrors(web);
     this.stylesheet = resource("/web/opsflow.css");
+  }
+
+  /** How errors under {@code /portal} and {@code /console} are answered: as pages. */
+  public ErrorPages errors() {
+    return errors;
   }
 
   public void register(RoutesConfig routes) {

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Sign-in with a mail address and password, or with a user API token, and sign-out. A wrong
  * password and an unknown address get the same answer after the same work (a hash is checked either
- * way); repeated failures for one address or one client are refused for a while. The form itself is
- * protected by a pre-session CSRF cookie.
+ * way); repeated failures for one address or one client are refused for a while (429 with {@code
+ * Retry-After}), counted in the database by every instance alike. The form itself is protected by a
+ * pre-session CSRF cookie.
  */
 final class SignInPage {
   static final String FORM_COOKIE = "opsflow_signin";
@@ -64,12 +65,13 @@ final class SignInPage {
 
   private void signIn(Context ctx) {
     Web.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
-    String client = "client:" + ctx.ip();
+    String client = client(ctx);
     String token = ctx.formParam("token");
     String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
-    String address = "address:" + email.toLowerCase(Locale.ROOT);
+    String address = Sessions.sha256(email.toLowerCase(Locale.ROOT));
     Duration wait = longest(perClient.wait(client), perAddress.wait(address));
     if (!wait.isZero()) {
+      ctx.header("Retry-After", Long.toString(seconds(wait)));
       render(ctx, 429, tooMany(wait), null, email);
       return;
     }
@@ -140,15 +142,26 @@ final class SignInPage {
   }
 
   private static String area(Context ctx) {
-    return ctx.path().startsWith("/console") ? "/console" : "/portal";
+    return Web.area(ctx);
   }
 
   private static Duration longest(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /** The client's address as the throttle keys it (an IPv6 address with a long zone is cut). */
+  private static String client(Context ctx) {
+    String ip = ctx.ip();
+    return ip.length() <= 100 ? ip : ip.substring(0, 100);
+  }
+
+  /** Whole seconds, rounded up: what {@code Retry-After} says. */
+  private static long seconds(Duration wait) {
+    return Math.max(1, wait.plusMillis(999).toSeconds());
+  }
+
   private static String tooMany(Duration wait) {
-    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    long minutes = Math.max(1, (seconds(wait) + 59) / 60);
     return "Too many failed sign-ins. Try again in " + minutes + " minute(s).";
   }
 }

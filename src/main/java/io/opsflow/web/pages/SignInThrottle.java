@@ -1,77 +1,67 @@
 package io.opsflow.web.pages;
 
+import io.opsflow.store.SignInFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * Slows down password guessing: after {@code limit} failed sign-ins for one key (a mail address, or
- * a client address) within {@code window}, that key is refused until the oldest failure leaves the
- * window. Known and unknown addresses are counted alike, so the refusal tells nothing. Kept in
- * memory, per instance.
+ * Slows down password guessing: after {@code limit} failed sign-ins of one subject (the digest of a
+ * mail address, or a client address) within {@code window}, the subject is refused until the oldest
+ * of those failures leaves the window. Known and unknown addresses are counted alike, so the
+ * refusal tells nothing. The failures are kept in the database, so every instance counts the same
+ * ones and a restart forgets none; those out of the window are pruned now and then.
  */
 final class SignInThrottle {
-  private static final int MAX_KEYS = 10_000;
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
+  private final SignInFailures store;
   private final Clock clock;
+  private final String scope;
   private final int limit;
   private final Duration window;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep = Instant.MIN;
 
-  SignInThrottle(Clock clock, int limit, Duration window) {
+  SignInThrottle(SignInFailures store, Clock clock, String scope, int limit, Duration window) {
+    this.store = store;
     this.clock = clock;
+    this.scope = scope;
     this.limit = limit;
     this.window = window;
   }
 
-  /** How long the key must wait before trying again; zero when it may try now. */
-  Duration wait(String key) {
-    Deque<Instant> d = failures.get(key);
-    if (d == null) {
+  /** How long the subject must wait before trying again; zero when it may try now. */
+  Duration wait(String subject) {
+    Instant now = now();
+    List<Instant> latest = store.latest(scope, subject, now.minus(window), now, limit);
+    if (latest.size() < limit) {
       return Duration.ZERO;
     }
-    synchronized (d) {
-      Instant now = clock.instant();
-      prune(d, now);
-      if (d.size() < limit) {
-        return Duration.ZERO;
-      }
-      return Duration.between(now, d.peekFirst().plus(window));
+    Duration left = Duration.between(now, latest.get(limit - 1).plus(window));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  void failed(String subject) {
+    Instant now = now();
+    sweep(now);
+    store.add(scope, subject, now);
+  }
+
+  void succeeded(String subject) {
+    store.clear(scope, subject);
+  }
+
+  private void sweep(Instant now) {
+    if (now.isAfter(nextSweep)) {
+      nextSweep = now.plus(SWEEP_EVERY);
+      store.prune(scope, now.minus(window));
     }
   }
 
-  void failed(String key) {
-    if (failures.size() >= MAX_KEYS) {
-      Instant now = clock.instant();
-      failures.values().removeIf(d -> forgotten(d, now));
-    }
-    Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (d) {
-      d.addLast(clock.instant());
-      while (d.size() > limit) {
-        d.removeFirst();
-      }
-    }
-  }
-
-  void succeeded(String key) {
-    failures.remove(key);
-  }
-
-  private boolean forgotten(Deque<Instant> d, Instant now) {
-    synchronized (d) {
-      prune(d, now);
-      return d.isEmpty();
-    }
-  }
-
-  private void prune(Deque<Instant> d, Instant now) {
-    while (!d.isEmpty() && !d.peekFirst().plus(window).isAfter(now)) {
-      d.removeFirst();
-    }
+  /** Milliseconds are enough, and every database keeps them exactly. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

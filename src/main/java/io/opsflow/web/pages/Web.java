@@ -56,15 +56,44 @@ final class Web {
       } catch (Redirect r) {
         ctx.redirect(r.location, HttpStatus.SEE_OTHER);
       } catch (ApiException e) {
-        html(ctx, e.status(), Layout.error(ctx.attribute(VIEWER), e.status(), e.getMessage()));
+        refuse(ctx, e.status(), e.getMessage());
       } catch (HttpResponseException e) {
-        html(
-            ctx, e.getStatus(), Layout.error(ctx.attribute(VIEWER), e.getStatus(), e.getMessage()));
-      } catch (RuntimeException e) {
+        refuse(ctx, e.getStatus(), e.getMessage());
+      } catch (Exception e) {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
-        html(ctx, 500, Layout.error(ctx.attribute(VIEWER), 500, "The page could not be shown."));
+        refuse(ctx, 500, "The page could not be shown. Please try again later.");
       }
     };
+  }
+
+  /**
+   * Answers a refusal or an error as a page: the site's layout (with the navigation when someone is
+   * known to be signed in), a heading naming the status, the message, and a way back.
+   */
+  static void refuse(Context ctx, int status, String message) {
+    Viewer v = ctx.attribute(VIEWER);
+    html(ctx, status, Layout.error(v, status, message, v == null ? area(ctx) : v.home()));
+  }
+
+  /**
+   * Notes who is signed in, if anyone, so that an error page outside a page handler still shows the
+   * navigation. Best effort: a failure to look the session up leaves the page without it.
+   */
+  void recognize(Context ctx) {
+    if (ctx.attribute(VIEWER) != null) {
+      return;
+    }
+    try {
+      sessions.current(ctx).ifPresent(v -> ctx.attribute(VIEWER, v));
+    } catch (RuntimeException e) {
+      log.warn("{} {}: session not looked up for the error page: {}", ctx.method(), ctx.path(), e);
+    }
+  }
+
+  /** The part of the site a request is in: {@code /console} or {@code /portal}. */
+  static String area(Context ctx) {
+    String p = ctx.path();
+    return p.equals("/console") || p.startsWith("/console/") ? "/console" : "/portal";
   }
 
   /** A customer of the portal; SREs and admins are sent to the console. */
@@ -123,7 +152,7 @@ final class Web {
   }
 
   private static String signInFor(Context ctx) {
-    String area = ctx.path().startsWith("/console") ? "/console" : "/portal";
+    String area = area(ctx);
     String next = ctx.method().name().equals("GET") ? ctx.path() : area;
     if (ctx.method().name().equals("GET") && ctx.queryString() != null) {
       next = next + "?" + ctx.queryString();

@@ -8,6 +8,7 @@ import io.opsflow.config.TicketsConfig;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
+import io.opsflow.store.SignInFailures;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.store.UserStore;
@@ -64,7 +65,8 @@ class SessionExpiryTest {
                 users,
                 new Audit(db),
                 queries,
-                actions),
+                actions,
+                new SignInFailures(db)),
             config,
             CLOCK);
     server = new HttpServer(List.of(pages::register), new SimpleMeterRegistry());

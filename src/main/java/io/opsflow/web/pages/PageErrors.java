@@ -1,0 +1,35 @@
+package io.opsflow.web.pages;
+
+import io.javalin.http.Context;
+import io.opsflow.web.ErrorPages;
+
+/**
+ * Errors under {@code /portal} and {@code /console} that no page handler answered (an unknown
+ * address, a method a page does not take, a failure outside a page) answered as pages too: HTML
+ * with the site's layout, never the API's JSON and never a stack trace.
+ */
+final class PageErrors implements ErrorPages {
+  private final Web web;
+
+  PageErrors(Web web) {
+    this.web = web;
+  }
+
+  @Override
+  public boolean covers(Context ctx) {
+    String p = ctx.path();
+    return p.equals("/portal")
+        || p.startsWith("/portal/")
+        || p.equals("/console")
+        || p.startsWith("/console/");
+  }
+
+  @Override
+  public void answer(Context ctx, int status, String detail) {
+    Web.headers(ctx);
+    if (status == 404 || status == 405) {
+      web.recognize(ctx);
+    }
+    Web.refuse(ctx, status, detail);
+  }
+}
