@@ -14,31 +14,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document read into a small tree that remembers the line of every node and every key, as
- * escalation's configuration does, so problems can be reported as {@code file:line: reason}.
+ * A YAML document read into a small tree that remembers the line of every node and every key, so
+ * problems can be reported as {@code file:line: reason}. The one such reader of opsflow's
+ * configuration files (SLA policies, business hours, calendars, escalation policies).
  */
-final class LinedYaml {
+public final class LinedYaml {
   private static final YAMLFactory YAML = new YAMLFactory();
 
-  sealed interface Node {
+  public sealed interface Node {
     int line();
   }
 
   /** A scalar; {@code text} is null for a YAML null. */
-  record Scalar(String text, int line) implements Node {}
+  public record Scalar(String text, int line) implements Node {}
 
-  record Sequence(List<Node> items, int line) implements Node {}
+  public record Sequence(List<Node> items, int line) implements Node {}
 
   /** A mapping in file order, with the line of each key. */
-  record Mapping(Map<String, Node> entries, Map<String, Integer> keyLines, int line)
+  public record Mapping(Map<String, Node> entries, Map<String, Integer> keyLines, int line)
       implements Node {
-    int lineOf(String key) {
+    public int lineOf(String key) {
       return keyLines.getOrDefault(key, line);
     }
   }
 
   /** A file that is not well-formed YAML, or has a key twice. */
-  static final class Malformed extends Exception {
+  public static final class Malformed extends Exception {
     private final int line;
 
     Malformed(int line, String reason) {
@@ -46,7 +47,7 @@ final class LinedYaml {
       this.line = line;
     }
 
-    int line() {
+    public int line() {
       return line;
     }
   }
@@ -54,7 +55,7 @@ final class LinedYaml {
   private LinedYaml() {}
 
   /** Reads the first document of {@code file}; null when the file holds none. */
-  static Node read(Path file) throws IOException, Malformed {
+  public static Node read(Path file) throws IOException, Malformed {
     try (JsonParser parser = YAML.createParser(file.toFile())) {
       JsonToken first = parser.nextToken();
       return first == null ? null : node(parser);

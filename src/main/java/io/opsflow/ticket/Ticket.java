@@ -2,6 +2,7 @@ package io.opsflow.ticket;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A support ticket as stored: who asked, what about, how urgent, where it stands. {@code reference}
@@ -41,86 +42,76 @@ public record Ticket(
   }
 
   public Ticket withStatus(TicketStatus s, Instant at) {
-    return new Ticket(
-        id,
-        reference,
-        organizationId,
-        subject,
-        description,
-        priority,
-        s,
-        source,
-        requesterId,
-        requesterEmail,
-        assigneeId,
-        createdAt,
+    return edit(
         at,
-        customerAt,
-        s == TicketStatus.RESOLVED ? at : s.done() ? resolvedAt : null,
-        s == TicketStatus.CLOSED ? at : null,
-        version);
+        e -> {
+          e.status = s;
+          e.resolvedAt = s == TicketStatus.RESOLVED ? at : s.done() ? resolvedAt : null;
+          e.closedAt = s == TicketStatus.CLOSED ? at : null;
+        });
   }
 
   public Ticket withPriority(String p, Instant at) {
-    return new Ticket(
-        id,
-        reference,
-        organizationId,
-        subject,
-        description,
-        p,
-        status,
-        source,
-        requesterId,
-        requesterEmail,
-        assigneeId,
-        createdAt,
-        at,
-        customerAt,
-        resolvedAt,
-        closedAt,
-        version);
+    return edit(at, e -> e.priority = p);
   }
 
   public Ticket withAssignee(String userId, Instant at) {
-    return new Ticket(
-        id,
-        reference,
-        organizationId,
-        subject,
-        description,
-        priority,
-        status,
-        source,
-        requesterId,
-        requesterEmail,
-        userId,
-        createdAt,
-        at,
-        customerAt,
-        resolvedAt,
-        closedAt,
-        version);
+    return edit(at, e -> e.assigneeId = userId);
   }
 
   public Ticket withCustomerActivity(Instant at) {
-    return new Ticket(
-        id,
-        reference,
-        organizationId,
-        subject,
-        description,
-        priority,
-        status,
-        source,
-        requesterId,
-        requesterEmail,
-        assigneeId,
-        createdAt,
-        at,
-        at,
-        resolvedAt,
-        closedAt,
-        version);
+    return edit(at, e -> e.customerAt = at);
+  }
+
+  /** This ticket with {@code updatedAt} set to {@code at} and what {@code change} sets. */
+  private Ticket edit(Instant at, Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    e.updatedAt = at;
+    change.accept(e);
+    return e.build();
+  }
+
+  /** The one copy path of the {@code with*} methods: a ticket's fields, to change some of. */
+  private static final class Edit {
+    private final Ticket from;
+    String priority;
+    TicketStatus status;
+    String assigneeId;
+    Instant updatedAt;
+    Instant customerAt;
+    Instant resolvedAt;
+    Instant closedAt;
+
+    Edit(Ticket t) {
+      from = t;
+      priority = t.priority;
+      status = t.status;
+      assigneeId = t.assigneeId;
+      updatedAt = t.updatedAt;
+      customerAt = t.customerAt;
+      resolvedAt = t.resolvedAt;
+      closedAt = t.closedAt;
+    }
+
+    Ticket build() {
+      return new Ticket(
+          from.id,
+          from.reference,
+          from.organizationId,
+          from.subject,
+          from.description,
+          priority,
+          status,
+          from.source,
+          from.requesterId,
+          from.requesterEmail,
+          assigneeId,
+          from.createdAt,
+          updatedAt,
+          customerAt,
+          resolvedAt,
+          closedAt,
+          from.version);
+    }
   }
 }

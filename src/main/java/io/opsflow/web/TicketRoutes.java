@@ -3,6 +3,7 @@ package io.opsflow.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.opsflow.store.Page;
 import io.opsflow.store.TicketQueries;
 import io.opsflow.store.UserStore;
@@ -44,11 +45,32 @@ public final class TicketRoutes {
     routes.get("/api/v1/tickets", this::list);
     routes.get("/api/v1/tickets/{id}", this::get);
     routes.post("/api/v1/tickets/{id}/comments", this::comment);
-    routes.post("/api/v1/tickets/{id}/status", this::status);
-    routes.post("/api/v1/tickets/{id}/priority", this::priority);
-    routes.post("/api/v1/tickets/{id}/assignee", this::assign);
-    routes.post("/api/v1/tickets/{id}/incidents", this::link);
-    routes.post("/api/v1/tickets/{id}/watchers", this::watch);
+    routes.post(
+        "/api/v1/tickets/{id}/status",
+        action(
+            Set.of("status", "reason"),
+            (p, id, b) ->
+                actions.status(p, id, TicketJson.text(b, "status"), TicketJson.text(b, "reason"))));
+    routes.post(
+        "/api/v1/tickets/{id}/priority",
+        action(
+            Set.of("priority", "reason"),
+            (p, id, b) ->
+                actions.prioritize(
+                    p, id, TicketJson.text(b, "priority"), TicketJson.text(b, "reason"))));
+    routes.post(
+        "/api/v1/tickets/{id}/assignee",
+        action(
+            Set.of("assignee"),
+            (p, id, b) -> actions.assign(p, id, TicketJson.text(b, "assignee"))));
+    routes.post(
+        "/api/v1/tickets/{id}/incidents",
+        action(
+            Set.of("incidentId"),
+            (p, id, b) -> actions.link(p, id, TicketJson.text(b, "incidentId"))));
+    routes.post(
+        "/api/v1/tickets/{id}/watchers",
+        action(Set.of("email"), (p, id, b) -> actions.watch(p, id, TicketJson.text(b, "email"))));
     routes.get("/api/v1/tickets/{id}/attachments/{attachment}", this::download);
   }
 
@@ -159,46 +181,23 @@ public final class TicketRoutes {
     Http.json(ctx, 202, Map.of("id", id, "status", "accepted"));
   }
 
-  private void status(Context ctx) {
-    Principal p = caller(ctx);
-    JsonNode b = Http.parse(Http.body(ctx));
-    TicketJson.only(b, Set.of("status", "reason"));
-    actions.status(
-        p, ctx.pathParam("id"), TicketJson.text(b, "status"), TicketJson.text(b, "reason"));
-    accepted(ctx);
+  /** What an SRE action on one ticket does with the caller, the ticket id and the request body. */
+  private interface Action {
+    void apply(Principal p, String ticketId, JsonNode body);
   }
 
-  private void priority(Context ctx) {
-    Principal p = caller(ctx);
-    JsonNode b = Http.parse(Http.body(ctx));
-    TicketJson.only(b, Set.of("priority", "reason"));
-    actions.prioritize(
-        p, ctx.pathParam("id"), TicketJson.text(b, "priority"), TicketJson.text(b, "reason"));
-    accepted(ctx);
-  }
-
-  private void assign(Context ctx) {
-    Principal p = caller(ctx);
-    JsonNode b = Http.parse(Http.body(ctx));
-    TicketJson.only(b, Set.of("assignee"));
-    actions.assign(p, ctx.pathParam("id"), TicketJson.text(b, "assignee"));
-    accepted(ctx);
-  }
-
-  private void link(Context ctx) {
-    Principal p = caller(ctx);
-    JsonNode b = Http.parse(Http.body(ctx));
-    TicketJson.only(b, Set.of("incidentId"));
-    actions.link(p, ctx.pathParam("id"), TicketJson.text(b, "incidentId"));
-    accepted(ctx);
-  }
-
-  private void watch(Context ctx) {
-    Principal p = caller(ctx);
-    JsonNode b = Http.parse(Http.body(ctx));
-    TicketJson.only(b, Set.of("email"));
-    actions.watch(p, ctx.pathParam("id"), TicketJson.text(b, "email"));
-    accepted(ctx);
+  /**
+   * The handler of an SRE action: the caller may act on tickets, the body holds only {@code
+   * fields}, and the action, once taken, is answered 202 accepted.
+   */
+  private Handler action(Set<String> fields, Action action) {
+    return ctx -> {
+      Principal p = caller(ctx);
+      JsonNode b = Http.parse(Http.body(ctx));
+      TicketJson.only(b, fields);
+      action.apply(p, ctx.pathParam("id"), b);
+      Http.json(ctx, 202, Map.of("status", "accepted"));
+    };
   }
 
   private void download(Context ctx) {
@@ -212,9 +211,5 @@ public final class TicketRoutes {
         .header("Content-Disposition", "attachment; filename=\"" + a[0].replace("\"", "_") + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .result(Base64.getDecoder().decode(a[2]));
-  }
-
-  private static void accepted(Context ctx) {
-    Http.json(ctx, 202, Map.of("status", "accepted"));
   }
 }

@@ -3,7 +3,6 @@ package io.opsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -14,25 +13,9 @@ class BenchCommandTest {
   @Test
   @Timeout(value = 90)
   void kafkaDuplicatesOnAnEmbeddedInstancePrintsItsFiguresAsJson() throws Exception {
-    StringWriter out = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(out),
-            "bench",
-            "--scenario",
-            "kafka-duplicates",
-            "--alerts",
-            "2000",
-            "--groups",
-            "10",
-            "--timeout",
-            "30",
-            "--json");
-
-    assertThat(code).isZero();
-    String[] lines = out.toString().strip().split("\n");
-    JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
-    assertThat(result.path("scenario").asText()).isEqualTo("kafka-duplicates");
+    JsonNode result =
+        BenchRuns.figures(
+            "kafka-duplicates", "--alerts", "2000", "--groups", "10", "--timeout", "30");
     assertThat(result.path("alerts").asLong()).isEqualTo(2000);
     assertThat(result.path("groups").asInt()).isEqualTo(10);
     assertThat(result.path("incidents").asInt()).isEqualTo(10);
@@ -44,25 +27,9 @@ class BenchCommandTest {
   @Test
   @Timeout(value = 120)
   void firstSlackMessageOnAnEmbeddedInstanceSeesAFirstMessageForEveryAlert() throws Exception {
-    StringWriter out = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(out),
-            "bench",
-            "--scenario",
-            "first-slack-message",
-            "--rate",
-            "5",
-            "--seconds",
-            "2",
-            "--timeout",
-            "60",
-            "--json");
-
-    assertThat(code).isZero();
-    String[] lines = out.toString().strip().split("\n");
-    JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
-    assertThat(result.path("scenario").asText()).isEqualTo("first-slack-message");
+    JsonNode result =
+        BenchRuns.figures(
+            "first-slack-message", "--rate", "5", "--seconds", "2", "--timeout", "60");
     assertThat(result.path("alerts").asLong()).isEqualTo(10);
     assertThat(result.path("incidents").asInt()).isEqualTo(10);
     assertThat(result.path("firstMessages").asInt()).isEqualTo(10);

@@ -3,9 +3,6 @@ package io.opsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,27 +11,9 @@ class SlaTimersBenchTest {
   @Test
   @Timeout(value = 120)
   void everySlaTimerFiresAndNoneEarly() throws Exception {
-    StringWriter out = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(out),
-            "bench",
-            "--scenario",
-            "sla-timers",
-            "--alerts",
-            "50",
-            "--seconds",
-            "3",
-            "--lead",
-            "3",
-            "--timeout",
-            "60",
-            "--json");
-
-    assertThat(code).isZero();
-    String[] lines = out.toString().strip().split("\n");
-    JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
-    assertThat(result.path("scenario").asText()).isEqualTo("sla-timers");
+    JsonNode result =
+        BenchRuns.figures(
+            "sla-timers", "--alerts", "50", "--seconds", "3", "--lead", "3", "--timeout", "60");
     assertThat(result.path("timers").asInt()).isEqualTo(50);
     assertThat(result.path("createFailures").asInt()).isZero();
     assertThat(result.path("fired").asInt()).isEqualTo(50);

@@ -2,26 +2,17 @@ package io.opsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.incident.EscalationDecision;
 import io.opsflow.incident.TriageDecision;
 import io.opsflow.incident.TriageFacts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,38 +23,15 @@ class IncidentProcessTest {
   /** The process only passes the frozen policy along; its content is the domain's business. */
   private static final String POLICY = "opsflow-frozen-policy 1\nid default\n";
 
+  /** The escalation timer (the status reminder timer is not one). */
+  private static final String ESCALATION_DUE = "escalationDue";
+
   private static final RecordingIncidentSteps steps = new RecordingIncidentSteps();
 
   @RegisterExtension
-  static final ProcessEngineExtension extension =
-      ProcessEngineExtension.builder().useProcessEngine(TestEngines.newEngine(steps)).build();
+  static final ProcessFixture fixture = new ProcessFixture(TestEngines.newEngine(steps), OPENED_AT);
 
-  /** Injected by the extension. */
-  private ProcessEngine engine;
-
-  private CamundaIncidentWorkflow workflow;
-
-  @BeforeAll
-  static void deployModels() {
-    EngineFactory.deploy(extension.getProcessEngine(), Path.of("workflows"));
-  }
-
-  @AfterAll
-  static void closeEngine() {
-    extension.getProcessEngine().close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    workflow = new CamundaIncidentWorkflow(engine);
-    ClockUtil.setCurrentTime(Date.from(OPENED_AT));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  private final CamundaIncidentWorkflow workflow = new CamundaIncidentWorkflow(fixture.engine());
 
   @Test
   void acknowledgedThenResolvedIncidentRunsTriageAndRecordsClosing() {
@@ -164,7 +132,7 @@ class IncidentProcessTest {
   void startIsIdempotentWhileRunningAndAfterClosing() {
     workflow.start("inc-twice", "org-a", OPENED_AT);
     workflow.start("inc-twice", "org-a", OPENED_AT);
-    assertThat(instancesOf("inc-twice")).hasSize(1);
+    assertThat(fixture.instances(ProcessConstants.INCIDENT_PROCESS, "inc-twice")).hasSize(1);
 
     workflow.resolve("inc-twice", "bob");
     workflow.start("inc-twice", "org-a", OPENED_AT);
@@ -193,26 +161,27 @@ class IncidentProcessTest {
         .containsEntry(ProcessConstants.VAR_FROZEN_POLICY, POLICY)
         .containsEntry(ProcessConstants.VAR_ESCALATION_STEP, 0)
         .containsEntry(ProcessConstants.VAR_ESCALATION_DELAY, "PT0S");
-    assertThat(escalationTimer(instance).getDuedate()).isEqualTo(Date.from(OPENED_AT));
+    assertThat(fixture.timer(instance, ESCALATION_DUE).getDuedate())
+        .isEqualTo(Date.from(OPENED_AT));
 
-    runEscalationTimerAt(instance, OPENED_AT);
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT);
     assertThat(instance).isWaitingAt("awaitEscalation");
-    assertThat(escalationTimer(instance).getDuedate())
+    assertThat(fixture.timer(instance, ESCALATION_DUE).getDuedate())
         .isEqualTo(Date.from(OPENED_AT.plus(Duration.ofMinutes(10))));
     assertThat(steps.callsFor("inc-esc")).endsWith("escalate:0:inc-esc");
 
-    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(9))));
-    assertThat(dueTimers(instance)).isEmpty();
+    fixture.clockAt(OPENED_AT.plus(Duration.ofMinutes(9)));
+    assertThat(fixture.dueTimers(instance, ESCALATION_DUE)).isEmpty();
 
-    runEscalationTimerAt(instance, OPENED_AT.plus(Duration.ofMinutes(10)));
-    assertThat(escalationTimer(instance).getDuedate())
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT.plus(Duration.ofMinutes(10)));
+    assertThat(fixture.timer(instance, ESCALATION_DUE).getDuedate())
         .isEqualTo(Date.from(OPENED_AT.plus(Duration.ofMinutes(15))));
 
-    runEscalationTimerAt(instance, OPENED_AT.plus(Duration.ofMinutes(15)));
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT.plus(Duration.ofMinutes(15)));
     assertThat(instance)
         .isWaitingAt("awaitFirstResponse")
         .isWaitingFor(ProcessConstants.MSG_ACKNOWLEDGED, ProcessConstants.MSG_RESOLVED);
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance, ESCALATION_DUE)).isEmpty();
     assertThat(steps.callsFor("inc-esc"))
         .containsExactly(
             "triage:inc-esc",
@@ -233,16 +202,16 @@ class IncidentProcessTest {
         "inc-esc-ack", EscalationDecision.continueAfter(Duration.ofMinutes(10), 1));
     workflow.start("inc-esc-ack", "org-a", OPENED_AT);
     ProcessInstance instance = instanceOf("inc-esc-ack");
-    runEscalationTimerAt(instance, OPENED_AT);
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT);
 
     workflow.acknowledge("inc-esc-ack", "alice");
 
     assertThat(instance)
         .hasPassed("acknowledgedDuringEscalation")
         .isWaitingAt("resolvedAfterAcknowledge");
-    assertThat(timers(instance)).isEmpty();
-    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofHours(2))));
-    assertThat(dueTimers(instance)).isEmpty();
+    assertThat(fixture.timers(instance, ESCALATION_DUE)).isEmpty();
+    fixture.clockAt(OPENED_AT.plus(Duration.ofHours(2)));
+    assertThat(fixture.dueTimers(instance, ESCALATION_DUE)).isEmpty();
 
     workflow.resolve("inc-esc-ack", "bob");
     assertThat(instance)
@@ -268,7 +237,7 @@ class IncidentProcessTest {
         .hasPassed("resolvedDuringEscalation", "recordClosed", "incidentClosed")
         .hasNotPassed("escalate")
         .isEnded();
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance, ESCALATION_DUE)).isEmpty();
     assertThat(steps.callsFor("inc-esc-res"))
         .containsExactly(
             "triage:inc-esc-res", "freezePolicy:inc-esc-res", "recordClosed:inc-esc-res");
@@ -280,7 +249,7 @@ class IncidentProcessTest {
     workflow.start("inc-esc-stop", "org-a", OPENED_AT);
     ProcessInstance instance = instanceOf("inc-esc-stop");
 
-    runEscalationTimerAt(instance, OPENED_AT);
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT);
 
     assertThat(instance)
         .hasPassed("escalate")
@@ -289,7 +258,7 @@ class IncidentProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(ProcessConstants.VAR_ESCALATION_OUTCOME, ProcessConstants.OUTCOME_STOP);
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance, ESCALATION_DUE)).isEmpty();
 
     workflow.acknowledge("inc-esc-stop", "alice");
     assertThat(instance).hasPassed("acknowledged").isWaitingAt("resolvedAfterAcknowledge");
@@ -308,41 +277,7 @@ class IncidentProcessTest {
         .variables()
         .containsEntry(ProcessConstants.VAR_FROZEN_POLICY, "")
         .containsEntry(ProcessConstants.VAR_ESCALATION_OUTCOME, ProcessConstants.OUTCOME_STOP);
-    assertThat(timers(instance)).isEmpty();
-  }
-
-  /** Moves the engine clock to {@code at} and runs the escalation timer, which must be due then. */
-  private void runEscalationTimerAt(ProcessInstance instance, Instant at) {
-    ClockUtil.setCurrentTime(Date.from(at));
-    List<Job> due = dueTimers(instance);
-    assertThat(due).hasSize(1);
-    engine.getManagementService().executeJob(due.get(0).getId());
-  }
-
-  private Job escalationTimer(ProcessInstance instance) {
-    List<Job> timers = timers(instance);
-    assertThat(timers).hasSize(1);
-    return timers.get(0);
-  }
-
-  /** The escalation timers of the instance (the status reminder timer is not one). */
-  private List<Job> timers(ProcessInstance instance) {
-    return timersAt(instance, "escalationDue", false);
-  }
-
-  private List<Job> dueTimers(ProcessInstance instance) {
-    return timersAt(instance, "escalationDue", true);
-  }
-
-  private List<Job> timersAt(ProcessInstance instance, String activityId, boolean dueOnly) {
-    var query =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .timers();
-    return dueOnly ? query.executable().list() : query.list();
+    assertThat(fixture.timers(instance, ESCALATION_DUE)).isEmpty();
   }
 
   @Test
@@ -354,19 +289,17 @@ class IncidentProcessTest {
         .variables()
         .containsEntry(ProcessConstants.VAR_STATUS_REMINDER_CYCLE, "R/PT30M");
 
-    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(29))));
-    assertThat(timersAt(instance, "statusUpdateDue", true)).isEmpty();
+    fixture.clockAt(OPENED_AT.plus(Duration.ofMinutes(29)));
+    assertThat(fixture.dueTimers(instance, "statusUpdateDue")).isEmpty();
     for (int minutes : new int[] {30, 60}) {
-      ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(minutes))));
-      List<Job> due = timersAt(instance, "statusUpdateDue", true);
+      fixture.clockAt(OPENED_AT.plus(Duration.ofMinutes(minutes)));
+      List<Job> due = fixture.dueTimers(instance, "statusUpdateDue");
       assertThat(due).hasSize(1);
-      engine.getManagementService().executeJob(due.get(0).getId());
+      fixture.execute(due.get(0));
     }
     workflow.acknowledge("inc-remind", "alice");
-    ClockUtil.setCurrentTime(Date.from(OPENED_AT.plus(Duration.ofMinutes(90))));
-    engine
-        .getManagementService()
-        .executeJob(timersAt(instance, "statusUpdateDue", true).get(0).getId());
+    fixture.clockAt(OPENED_AT.plus(Duration.ofMinutes(90)));
+    fixture.execute(fixture.dueTimers(instance, "statusUpdateDue").get(0));
 
     assertThat(instance).isWaitingAt("resolvedAfterAcknowledge");
     assertThat(instance).variables().containsEntry(ProcessConstants.VAR_STATUS_REMINDERS, 3);
@@ -378,27 +311,17 @@ class IncidentProcessTest {
 
     workflow.resolve("inc-remind", "bob");
     assertThat(instance).hasPassed("responded", "recordClosed").isEnded();
-    assertThat(timersAt(instance, "statusUpdateDue", false)).isEmpty();
+    assertThat(fixture.timers(instance, "statusUpdateDue")).isEmpty();
   }
 
   private ProcessInstance instanceOf(String incidentId) {
-    List<ProcessInstance> instances = instancesOf(incidentId);
-    assertThat(instances).hasSize(1);
-    return instances.get(0);
-  }
-
-  private List<ProcessInstance> instancesOf(String incidentId) {
-    return engine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processDefinitionKey(ProcessConstants.INCIDENT_PROCESS)
-        .processInstanceBusinessKey(incidentId)
-        .list();
+    return fixture.instance(ProcessConstants.INCIDENT_PROCESS, incidentId);
   }
 
   private Object historicVariable(ProcessInstance instance, String name) {
     HistoricVariableInstance variable =
-        engine
+        fixture
+            .engine()
             .getHistoryService()
             .createHistoricVariableInstanceQuery()
             .processInstanceId(instance.getId())

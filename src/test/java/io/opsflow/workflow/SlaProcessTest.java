@@ -2,10 +2,8 @@ package io.opsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.sla.SlaProcessSteps;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,13 +25,10 @@ class SlaProcessTest {
   private static final Steps steps = new Steps();
 
   @RegisterExtension
-  static final ProcessEngineExtension extension =
-      ProcessEngineExtension.builder()
-          .useProcessEngine(TestEngines.newEngine(new RecordingIncidentSteps(), steps))
-          .build();
+  static final ProcessFixture fixture =
+      new ProcessFixture(TestEngines.newEngine(new RecordingIncidentSteps(), steps), T0);
 
-  private ProcessEngine engine;
-  private CamundaIncidentWorkflow workflow;
+  private final CamundaIncidentWorkflow workflow = new CamundaIncidentWorkflow(fixture.engine());
 
   /** Answers the schedules given per clock, in order; records every call. */
   static final class Steps implements SlaProcessSteps {
@@ -79,28 +66,6 @@ class SlaProcessTest {
     }
   }
 
-  @BeforeAll
-  static void deployModels() {
-    EngineFactory.deploy(extension.getProcessEngine(), Path.of("workflows"));
-  }
-
-  @AfterAll
-  static void closeEngine() {
-    extension.getProcessEngine().close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    workflow = new CamundaIncidentWorkflow(engine);
-    ClockUtil.setCurrentTime(Date.from(T0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void warnsThenBreachesAtTheComputedInstantsThenWaitsForTheStop() {
     String clock = "inc-1:response";
@@ -115,15 +80,15 @@ class SlaProcessTest {
     workflow.startSla(clock);
     ProcessInstance instance = instance(clock);
     assertThat(instance).isWaitingAt("awaitWarning");
-    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(warnAt));
+    assertThat(fixture.timer(instance).getDuedate()).isEqualTo(Date.from(warnAt));
 
-    runTimerAt(instance, warnAt);
+    fixture.runTimerAt(instance, warnAt);
     assertThat(instance).hasPassed("warn").isWaitingAt("awaitBreach");
-    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(dueAt));
+    assertThat(fixture.timer(instance).getDuedate()).isEqualTo(Date.from(dueAt));
 
-    ClockUtil.setCurrentTime(Date.from(dueAt.minusSeconds(1)));
-    assertThat(dueTimers(instance)).isEmpty();
-    runTimerAt(instance, dueAt);
+    fixture.clockAt(dueAt.minusSeconds(1));
+    assertThat(fixture.dueTimers(instance)).isEmpty();
+    fixture.runTimerAt(instance, dueAt);
     assertThat(instance).hasPassed("breach").isWaitingAt("updatedAfterBreach");
 
     workflow.updateSla(clock);
@@ -153,11 +118,11 @@ class SlaProcessTest {
     ProcessInstance instance = instance(clock);
     workflow.updateSla(clock);
     assertThat(instance).isWaitingAt("updatedWhilePaused");
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance)).isEmpty();
 
     workflow.updateSla(clock);
     assertThat(instance).isWaitingAt("awaitWarning");
-    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(movedWarn));
+    assertThat(fixture.timer(instance).getDuedate()).isEqualTo(Date.from(movedWarn));
   }
 
   @Test
@@ -171,7 +136,7 @@ class SlaProcessTest {
     workflow.updateSla(clock);
 
     assertThat(instance).hasPassed("updatedBeforeWarning", "finish", "slaEnded").isEnded();
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance)).isEmpty();
     workflow.updateSla(clock); // a late update to an ended clock changes nothing
     workflow.startSla(clock); // nor does a second start
     assertThat(steps.callsFor(clock)).filteredOn(c -> c.startsWith("finish")).hasSize(1);
@@ -181,47 +146,7 @@ class SlaProcessTest {
     return new SlaProcessSteps.Schedule("running", warnAt.toString(), dueAt.toString());
   }
 
-  private void runTimerAt(ProcessInstance instance, Instant at) {
-    ClockUtil.setCurrentTime(Date.from(at));
-    List<Job> due = dueTimers(instance);
-    assertThat(due).hasSize(1);
-    engine.getManagementService().executeJob(due.get(0).getId());
-  }
-
-  private Job timer(ProcessInstance instance) {
-    List<Job> timers = timers(instance);
-    assertThat(timers).hasSize(1);
-    return timers.get(0);
-  }
-
-  private List<Job> timers(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .list();
-  }
-
-  private List<Job> dueTimers(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .executable()
-        .list();
-  }
-
   private ProcessInstance instance(String clockId) {
-    List<ProcessInstance> instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey("sla")
-            .processInstanceBusinessKey(clockId)
-            .list();
-    assertThat(instances).hasSize(1);
-    return instances.get(0);
+    return fixture.instance("sla", clockId);
   }
 }

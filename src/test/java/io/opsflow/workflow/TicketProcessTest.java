@@ -2,10 +2,8 @@ package io.opsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.ticket.TicketProcessSteps;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +11,8 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,14 +26,11 @@ class TicketProcessTest {
   private static final Steps steps = new Steps();
 
   @RegisterExtension
-  static final ProcessEngineExtension extension =
-      ProcessEngineExtension.builder()
-          .useProcessEngine(
-              TestEngines.newEngine(new RecordingIncidentSteps(), EngineFactory.NO_SLA, steps))
-          .build();
+  static final ProcessFixture fixture =
+      new ProcessFixture(
+          TestEngines.newEngine(new RecordingIncidentSteps(), EngineFactory.NO_SLA, steps), T0);
 
-  private ProcessEngine engine;
-  private CamundaTicketWorkflow workflow;
+  private final CamundaTicketWorkflow workflow = new CamundaTicketWorkflow(fixture.engine());
 
   /** Records the calls; autoClose answers false for the tickets listed as reopened. */
   static final class Steps implements TicketProcessSteps {
@@ -66,28 +54,6 @@ class TicketProcessTest {
     }
   }
 
-  @BeforeAll
-  static void deployModels() {
-    EngineFactory.deploy(extension.getProcessEngine(), Path.of("workflows"));
-  }
-
-  @AfterAll
-  static void closeEngine() {
-    extension.getProcessEngine().close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    workflow = new CamundaTicketWorkflow(engine);
-    ClockUtil.setCurrentTime(Date.from(T0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void aResolvedTicketClosesAfterTheQuietPeriod() {
     workflow.start("t-1", "acme");
@@ -96,13 +62,13 @@ class TicketProcessTest {
     assertThat(instance).hasPassed("triageTicket").isWaitingAt("awaitResolution");
     workflow.resolved("t-1");
     assertThat(instance).isWaitingAt("awaitReply");
-    Job timer = timer(instance);
+    Job timer = fixture.timer(instance);
     assertThat(timer.getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofDays(3))));
 
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(3)).minusSeconds(1)));
-    assertThat(dueTimers(instance)).isEmpty();
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(3)).plusSeconds(1)));
-    engine.getManagementService().executeJob(dueTimers(instance).get(0).getId());
+    fixture.clockAt(T0.plus(Duration.ofDays(3)).minusSeconds(1));
+    assertThat(fixture.dueTimers(instance)).isEmpty();
+    fixture.clockAt(T0.plus(Duration.ofDays(3)).plusSeconds(1));
+    fixture.execute(fixture.dueTimers(instance).get(0));
     assertThat(instance).hasPassed("autoCloseTicket", "ticketClosed").isEnded();
     assertThat(steps.callsFor("t-1")).containsExactly("triage:t-1", "autoClose:t-1");
     workflow.closed("t-1");
@@ -117,11 +83,12 @@ class TicketProcessTest {
     workflow.resolved("t-2");
     workflow.reopened("t-2");
     assertThat(instance).hasPassed("reopened").isWaitingAt("awaitResolution");
-    assertThat(timers(instance)).isEmpty();
+    assertThat(fixture.timers(instance)).isEmpty();
     workflow.reopened("t-2");
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(1))));
+    fixture.clockAt(T0.plus(Duration.ofDays(1)));
     workflow.resolved("t-2");
-    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofDays(4))));
+    assertThat(fixture.timer(instance).getDuedate())
+        .isEqualTo(Date.from(T0.plus(Duration.ofDays(4))));
   }
 
   @Test
@@ -145,47 +112,12 @@ class TicketProcessTest {
     workflow.start("t-5", "acme");
     ProcessInstance instance = instance("t-5");
     workflow.resolved("t-5");
-    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(3)).plusSeconds(1)));
-    engine.getManagementService().executeJob(dueTimers(instance).get(0).getId());
+    fixture.clockAt(T0.plus(Duration.ofDays(3)).plusSeconds(1));
+    fixture.execute(fixture.dueTimers(instance).get(0));
     assertThat(instance).hasPassed("autoCloseTicket").isWaitingAt("awaitResolution");
   }
 
-  private Job timer(ProcessInstance instance) {
-    List<Job> timers = timers(instance);
-    assertThat(timers).hasSize(1);
-    return timers.get(0);
-  }
-
-  private List<Job> timers(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .list();
-  }
-
-  private List<Job> dueTimers(ProcessInstance instance) {
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .duedateLowerThan(ClockUtil.getCurrentTime())
-        .list()
-        .stream()
-        .toList();
-  }
-
   private ProcessInstance instance(String ticketId) {
-    List<ProcessInstance> instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey("ticket")
-            .processInstanceBusinessKey(ticketId)
-            .list();
-    assertThat(instances).hasSize(1);
-    return instances.get(0);
+    return fixture.instance("ticket", ticketId);
   }
 }

@@ -1,11 +1,12 @@
 package io.opsflow.escalation.config;
 
+import io.opsflow.config.LinedYaml;
+import io.opsflow.config.LinedYaml.Mapping;
+import io.opsflow.config.LinedYaml.Node;
+import io.opsflow.config.LinedYaml.Sequence;
 import io.opsflow.escalation.Directory;
 import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.PolicyValidator;
-import io.opsflow.escalation.config.YamlTree.Mapping;
-import io.opsflow.escalation.config.YamlTree.Node;
-import io.opsflow.escalation.config.YamlTree.Sequence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,8 @@ public final class PolicyFiles {
       throws IOException {
     Node root;
     try {
-      root = YamlTree.read(file);
-    } catch (YamlTree.Malformed e) {
+      root = LinedYaml.read(file);
+    } catch (LinedYaml.Malformed e) {
       problems.add(file + ":" + e.line() + ": " + e.getMessage());
       return;
     }

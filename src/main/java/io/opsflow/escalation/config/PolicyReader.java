@@ -1,12 +1,12 @@
 package io.opsflow.escalation.config;
 
+import io.opsflow.config.LinedYaml.Mapping;
+import io.opsflow.config.LinedYaml.Node;
+import io.opsflow.config.LinedYaml.Scalar;
+import io.opsflow.config.LinedYaml.Sequence;
 import io.opsflow.escalation.EscalationLevel;
 import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.Target;
-import io.opsflow.escalation.config.YamlTree.Mapping;
-import io.opsflow.escalation.config.YamlTree.Node;
-import io.opsflow.escalation.config.YamlTree.Scalar;
-import io.opsflow.escalation.config.YamlTree.Sequence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
