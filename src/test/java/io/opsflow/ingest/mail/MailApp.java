@@ -3,10 +3,15 @@ package io.opsflow.ingest.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.App;
 import io.opsflow.config.ConfigLoader;
 import io.opsflow.kafka.EmbeddedKafka;
 import io.opsflow.kafka.Topics;
+import io.opsflow.store.Database;
+import io.opsflow.store.MailQuarantine;
+import io.opsflow.store.MailRecords;
+import io.opsflow.store.UserStore;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.TestDatabase;
@@ -17,9 +22,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -228,6 +237,56 @@ final class MailApp {
   /** The audit trail as the admin sees it, newest first. */
   JsonNode audit() {
     return api.get("/api/v1/audit?limit=1000", admin).body().path("items");
+  }
+
+  /**
+   * A mail intake on {@code url} (read every {@code poll}) whose processor answers as {@code desk}
+   * and writes through {@code log}; {@code strangersOrganization} is where mail from unknown
+   * senders opens tickets (empty: refused).
+   */
+  MailIntake intake(
+      String url,
+      String desk,
+      TicketLog log,
+      Optional<String> strangersOrganization,
+      Duration poll) {
+    Database db = app.database();
+    MailProcessor processor =
+        new MailProcessor(
+            new MailProcessor.Parts(
+                new UserStore(db),
+                new MailRecords(db),
+                new MailQuarantine(db),
+                log,
+                Optional.empty(),
+                MailIdentity.of(desk, "support.example"),
+                strangersOrganization.map(new MailRecords(db)::organization)),
+            Clock.systemUTC());
+    return new MailIntake(
+        ImapSettings.parse(url), processor, poll, new SimpleMeterRegistry(), Clock.systemUTC());
+  }
+
+  /** A mail from {@code from} to {@code desk}. */
+  void send(String desk, String from, String subject, String text) throws Exception {
+    MimeMessage m = aMail(from, subject, text);
+    m.setRecipients(Message.RecipientType.TO, desk);
+    mail.send(m);
+  }
+
+  /** Messages not yet marked seen in the mailbox of {@code user}. */
+  int unseen(String user, String password) {
+    try {
+      return mail.unseen(user, password);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The bodies of a ticket's comments, oldest first. */
+  static List<String> bodies(JsonNode ticket) {
+    List<String> out = new ArrayList<>();
+    ticket.path("comments").forEach(x -> out.add(x.path("body").asText()));
+    return out;
   }
 
   static String messageId(MimeMessage m) throws Exception {

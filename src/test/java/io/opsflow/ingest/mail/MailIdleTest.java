@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
-import io.opsflow.store.Database;
-import io.opsflow.store.MailQuarantine;
-import io.opsflow.store.MailRecords;
-import io.opsflow.store.UserStore;
 import io.opsflow.testing.Await;
 import io.opsflow.web.Publisher;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,21 +34,13 @@ class MailIdleTest {
   }
 
   private MailIntake anIntake(String url, Duration poll) {
-    Database db = app.app.database();
     Publisher publisher = new Publisher(clients.producer());
-    MailProcessor processor =
-        new MailProcessor(
-            new MailProcessor.Parts(
-                new UserStore(db),
-                new MailRecords(db),
-                new MailQuarantine(db),
-                (key, event) -> publisher.publish(Topics.TICKETS, key, event),
-                Optional.empty(),
-                MailIdentity.of(DESK, "support.example"),
-                Optional.empty()),
-            Clock.systemUTC());
-    return new MailIntake(
-        ImapSettings.parse(url), processor, poll, new SimpleMeterRegistry(), Clock.systemUTC());
+    return app.intake(
+        url,
+        DESK,
+        (key, event) -> publisher.publish(Topics.TICKETS, key, event),
+        Optional.empty(),
+        poll);
   }
 
   @Test
@@ -72,17 +54,17 @@ class MailIdleTest {
       Await.until("the first read is done", () -> intake.status().contains("last read"));
       assertThat(intake.status()).contains("every PT10M and on arrival (IMAP IDLE)");
 
-      send(c, "[opsflow " + t.reference() + "] still slow", "Still slow today.");
+      app.send(DESK, c.email(), "[opsflow " + t.reference() + "] still slow", "Still slow today.");
       JsonNode first =
-          app.awaitTicket(t.id(), c.sre(), x -> bodies(x).contains("Still slow today."));
-      assertThat(bodies(first)).containsExactly("Still slow today.");
+          app.awaitTicket(t.id(), c.sre(), x -> MailApp.bodies(x).contains("Still slow today."));
+      assertThat(MailApp.bodies(first)).containsExactly("Still slow today.");
 
       // IDLE is issued again after each read: the next mail is read as promptly
-      send(c, "[opsflow " + t.reference() + "] and now", "Now it is down.");
+      app.send(DESK, c.email(), "[opsflow " + t.reference() + "] and now", "Now it is down.");
       JsonNode second =
-          app.awaitTicket(t.id(), c.sre(), x -> bodies(x).contains("Now it is down."));
-      assertThat(bodies(second)).containsExactly("Still slow today.", "Now it is down.");
-      Await.until("both mails marked seen", () -> unseen() == 0);
+          app.awaitTicket(t.id(), c.sre(), x -> MailApp.bodies(x).contains("Now it is down."));
+      assertThat(MailApp.bodies(second)).containsExactly("Still slow today.", "Now it is down.");
+      Await.until("both mails marked seen", () -> app.unseen("idle-desk", PASSWORD) == 0);
     } finally {
       assertTimeoutPreemptively(Duration.ofSeconds(15), intake::close);
     }
@@ -96,25 +78,5 @@ class MailIdleTest {
     Await.until("the intake waits in IDLE", intake::idling);
     assertTimeoutPreemptively(Duration.ofSeconds(15), intake::close);
     assertThat(intake.idling()).isFalse();
-  }
-
-  private void send(MailApp.Customer c, String subject, String text) throws Exception {
-    MimeMessage m = app.aMail(c.email(), subject, text);
-    m.setRecipients(Message.RecipientType.TO, DESK);
-    app.mail.send(m);
-  }
-
-  private int unseen() {
-    try {
-      return app.mail.unseen("idle-desk", PASSWORD);
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> bodies(JsonNode ticket) {
-    List<String> out = new ArrayList<>();
-    ticket.path("comments").forEach(x -> out.add(x.path("body").asText()));
-    return out;
   }
 }

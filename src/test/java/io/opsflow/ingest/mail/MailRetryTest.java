@@ -3,20 +3,11 @@ package io.opsflow.ingest.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
-import io.opsflow.store.Database;
-import io.opsflow.store.MailQuarantine;
-import io.opsflow.store.MailRecords;
-import io.opsflow.store.UserStore;
 import io.opsflow.testing.Await;
 import io.opsflow.web.Publisher;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,72 +58,38 @@ class MailRetryTest {
             throw new IllegalStateException("acknowledgement lost");
           }
         };
-    Database db = app.app.database();
-    MailProcessor processor =
-        new MailProcessor(
-            new MailProcessor.Parts(
-                new UserStore(db),
-                new MailRecords(db),
-                new MailQuarantine(db),
-                log,
-                Optional.empty(),
-                MailIdentity.of(DESK, "support.example"),
-                Optional.empty()),
-            Clock.systemUTC());
-    MailIntake intake =
-        new MailIntake(
-            ImapSettings.parse(url),
-            processor,
-            Duration.ofHours(1),
-            new SimpleMeterRegistry(),
-            Clock.systemUTC());
+    MailIntake intake = app.intake(url, DESK, log, Optional.empty(), Duration.ofHours(1));
 
-    send(c, "[opsflow " + t.reference() + "] still failing", "The export still fails.");
-    Await.until("the reply in the desk mailbox", () -> unseen() == 1);
+    app.send(
+        DESK,
+        c.email(),
+        "[opsflow " + t.reference() + "] still failing",
+        "The export still fails.");
+    Await.until("the reply in the desk mailbox", () -> app.unseen("desk", PASSWORD) == 1);
 
     List<MailOutcome> down = intake.pollOnce();
     assertThat(down).extracting(MailOutcome::kind).containsExactly(MailOutcome.Kind.RETRY);
-    assertThat(unseen()).isEqualTo(1);
+    assertThat(app.unseen("desk", PASSWORD)).isEqualTo(1);
     broker.set(Broker.ACK_LOST);
     assertThat(intake.pollOnce())
         .extracting(MailOutcome::kind)
         .containsExactly(MailOutcome.Kind.RETRY);
-    assertThat(unseen()).isEqualTo(1);
+    assertThat(app.unseen("desk", PASSWORD)).isEqualTo(1);
     broker.set(Broker.UP);
     List<MailOutcome> up = intake.pollOnce();
     assertThat(up).extracting(MailOutcome::kind).containsExactly(MailOutcome.Kind.COMMENTED);
     assertThat(up.get(0).ticketId()).isEqualTo(t.id());
-    assertThat(unseen()).isZero();
+    assertThat(app.unseen("desk", PASSWORD)).isZero();
     assertThat(intake.pollOnce()).isEmpty();
 
     // a later mail of the same ticket, applied after both copies of the first
-    send(c, "[opsflow " + t.reference() + "] marker", "marker");
-    Await.until("the marker in the desk mailbox", () -> unseen() == 1);
+    app.send(DESK, c.email(), "[opsflow " + t.reference() + "] marker", "marker");
+    Await.until("the marker in the desk mailbox", () -> app.unseen("desk", PASSWORD) == 1);
     assertThat(intake.pollOnce())
         .extracting(MailOutcome::kind)
         .containsExactly(MailOutcome.Kind.COMMENTED);
-    JsonNode ticket = app.awaitTicket(t.id(), c.sre(), x -> bodies(x).contains("marker"));
-    assertThat(bodies(ticket)).containsExactly("The export still fails.", "marker");
+    JsonNode ticket = app.awaitTicket(t.id(), c.sre(), x -> MailApp.bodies(x).contains("marker"));
+    assertThat(MailApp.bodies(ticket)).containsExactly("The export still fails.", "marker");
     assertThat(intake.status()).contains("imap://desk@127.0.0.1").doesNotContain(PASSWORD);
-  }
-
-  private void send(MailApp.Customer c, String subject, String text) throws Exception {
-    MimeMessage m = app.aMail(c.email(), subject, text);
-    m.setRecipients(Message.RecipientType.TO, DESK);
-    app.mail.send(m);
-  }
-
-  private int unseen() {
-    try {
-      return app.mail.unseen("desk", PASSWORD);
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> bodies(JsonNode ticket) {
-    List<String> out = new ArrayList<>();
-    ticket.path("comments").forEach(x -> out.add(x.path("body").asText()));
-    return out;
   }
 }

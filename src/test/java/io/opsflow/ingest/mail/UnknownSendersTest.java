@@ -3,18 +3,10 @@ package io.opsflow.ingest.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.kafka.KafkaClients;
 import io.opsflow.kafka.Topics;
-import io.opsflow.store.Database;
-import io.opsflow.store.MailQuarantine;
-import io.opsflow.store.MailRecords;
-import io.opsflow.store.UserStore;
 import io.opsflow.testing.Await;
 import io.opsflow.web.Publisher;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,25 +31,13 @@ class UnknownSendersTest {
   }
 
   private MailIntake intake(String url, Optional<String> org) {
-    Database db = app.app.database();
     Publisher publisher = new Publisher(clients.producer());
-    MailProcessor processor =
-        new MailProcessor(
-            new MailProcessor.Parts(
-                new UserStore(db),
-                new MailRecords(db),
-                new MailQuarantine(db),
-                (key, event) -> publisher.publish(Topics.TICKETS, key, event),
-                Optional.empty(),
-                MailIdentity.of("open@support.example", "support.example"),
-                org.map(new MailRecords(db)::organization)),
-            Clock.systemUTC());
-    return new MailIntake(
-        ImapSettings.parse(url),
-        processor,
-        Duration.ofHours(1),
-        new SimpleMeterRegistry(),
-        Clock.systemUTC());
+    return app.intake(
+        url,
+        "open@support.example",
+        (key, event) -> publisher.publish(Topics.TICKETS, key, event),
+        org,
+        Duration.ofHours(1));
   }
 
   @Test
@@ -68,7 +48,7 @@ class UnknownSendersTest {
         intake(app.mail.mailbox("open@support.example", "open", "open-pw"), Optional.of(org));
     String stranger = "walker-" + UUID.randomUUID().toString().substring(0, 8) + "@else.example";
 
-    send(stranger, "VPN down [P-0]", "Nobody can connect.");
+    app.send("open@support.example", stranger, "VPN down [P-0]", "Nobody can connect.");
     Await.until("the mail in the box", () -> app.mail.received("open@support.example").size() == 1);
     List<MailOutcome> opened = intake.pollOnce();
     assertThat(opened).extracting(MailOutcome::kind).containsExactly(MailOutcome.Kind.OPENED);
@@ -78,7 +58,11 @@ class UnknownSendersTest {
     assertThat(t.path("priority").asText()).isEqualTo("P-0");
     assertThat(t.path("requester").asText()).isEqualTo(stranger);
 
-    send(stranger, "Re: [opsflow " + t.path("reference").asText() + "] VPN down", "Works again.");
+    app.send(
+        "open@support.example",
+        stranger,
+        "Re: [opsflow " + t.path("reference").asText() + "] VPN down",
+        "Works again.");
     Await.until(
         "the reply in the box", () -> app.mail.received("open@support.example").size() == 2);
     assertThat(intake.pollOnce()).extracting(MailOutcome::ticketId).containsExactly(id);
@@ -99,11 +83,5 @@ class UnknownSendersTest {
     } finally {
       intake.close();
     }
-  }
-
-  private void send(String from, String subject, String text) throws Exception {
-    MimeMessage m = app.aMail(from, subject, text);
-    m.setRecipients(Message.RecipientType.TO, "open@support.example");
-    app.mail.send(m);
   }
 }
