@@ -3,21 +3,11 @@ package io.opsflow.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.config.ConfigLoader;
 import io.opsflow.kafka.KafkaClients;
-import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
-import io.opsflow.store.SignInFailures;
-import io.opsflow.store.TicketQueries;
-import io.opsflow.store.TokenRepository;
-import io.opsflow.store.UserStore;
-import io.opsflow.store.WebSessions;
 import io.opsflow.testing.TestApp;
 import io.opsflow.web.ApiException;
 import io.opsflow.web.HttpServer;
-import io.opsflow.web.Publisher;
-import io.opsflow.web.TicketActions;
-import io.opsflow.web.Tokens;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -106,21 +96,7 @@ class PageErrorsTest {
   void refusalsAndFailuresOutsideAPageHandlerArePagesWithoutTheirDetail() {
     Database db = app.app().database();
     try (KafkaClients kafka = new KafkaClients(app.app().kafkaBootstrap())) {
-      UserStore users = new UserStore(db);
-      TicketQueries queries = new TicketQueries(db, null);
-      Pages pages =
-          new Pages(
-              new Pages.Parts(
-                  new WebSessions(db),
-                  new Tokens(new TokenRepository(db)),
-                  users,
-                  new Audit(db),
-                  queries,
-                  new TicketActions(
-                      queries, users, new Publisher(kafka.producer()), Clock.systemUTC()),
-                  new SignInFailures(db)),
-              new ConfigLoader(Map.of("OPSFLOW_CONFIG", "no-such-opsflow.yaml")).load().tickets(),
-              Clock.systemUTC());
+      Pages pages = PagesOver.database(db, kafka.producer(), Clock.systemUTC());
       HttpServer server =
           new HttpServer(
               List.of(

@@ -6,19 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.config.ConfigLoader;
 import io.opsflow.config.TicketsConfig;
 import io.opsflow.kafka.KafkaClients;
-import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
-import io.opsflow.store.SignInFailures;
-import io.opsflow.store.TicketQueries;
-import io.opsflow.store.TokenRepository;
-import io.opsflow.store.UserStore;
-import io.opsflow.store.WebSessions;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestApp;
 import io.opsflow.web.HttpServer;
-import io.opsflow.web.Publisher;
-import io.opsflow.web.TicketActions;
-import io.opsflow.web.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +35,6 @@ class SessionExpiryTest {
   static void startPagesWithOwnClock() {
     Database db = APP.app().database();
     kafka = new KafkaClients(APP.app().kafkaBootstrap());
-    UserStore users = new UserStore(db);
-    TicketQueries queries = new TicketQueries(db, null);
-    TicketActions actions =
-        new TicketActions(queries, users, new Publisher(kafka.producer()), CLOCK);
     TicketsConfig config =
         new ConfigLoader(
                 Map.of(
@@ -57,18 +44,7 @@ class SessionExpiryTest {
             .load()
             .tickets();
     assertThat(config.sessionIdle()).isEqualTo(IDLE);
-    Pages pages =
-        new Pages(
-            new Pages.Parts(
-                new WebSessions(db),
-                new Tokens(new TokenRepository(db)),
-                users,
-                new Audit(db),
-                queries,
-                actions,
-                new SignInFailures(db)),
-            config,
-            CLOCK);
+    Pages pages = PagesOver.database(db, kafka.producer(), CLOCK, config);
     server = new HttpServer(List.of(pages::register), new SimpleMeterRegistry());
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }

@@ -3,27 +3,17 @@ package io.opsflow.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.config.ConfigLoader;
 import io.opsflow.kafka.KafkaClients;
-import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
 import io.opsflow.store.SignInFailures;
-import io.opsflow.store.TicketQueries;
-import io.opsflow.store.TokenRepository;
-import io.opsflow.store.UserStore;
-import io.opsflow.store.WebSessions;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestApp;
 import io.opsflow.web.HttpServer;
-import io.opsflow.web.Publisher;
-import io.opsflow.web.TicketActions;
-import io.opsflow.web.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,20 +50,7 @@ class SignInThrottleTest {
   /** The pages of one more instance over the shared database; its base URL. */
   private static String startInstance() {
     Database db = APP.app().database();
-    UserStore users = new UserStore(db);
-    TicketQueries queries = new TicketQueries(db, null);
-    Pages pages =
-        new Pages(
-            new Pages.Parts(
-                new WebSessions(db),
-                new Tokens(new TokenRepository(db)),
-                users,
-                new Audit(db),
-                queries,
-                new TicketActions(queries, users, new Publisher(kafka.producer()), CLOCK),
-                new SignInFailures(db)),
-            new ConfigLoader(Map.of("OPSFLOW_CONFIG", "no-such-opsflow.yaml")).load().tickets(),
-            CLOCK);
+    Pages pages = PagesOver.database(db, kafka.producer(), CLOCK);
     HttpServer server =
         new HttpServer(List.of(pages::register), new SimpleMeterRegistry(), List.of());
     SERVERS.add(server);
