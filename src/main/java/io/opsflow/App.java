@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opsflow.config.DataDirLock;
 import io.opsflow.config.OpsflowConfig;
 import io.opsflow.config.SlaConfig;
 import io.opsflow.effect.Adapters;
@@ -69,6 +70,7 @@ import io.opsflow.web.IncidentRoutes;
 import io.opsflow.web.IntakeRoutes;
 import io.opsflow.web.MailRoutes;
 import io.opsflow.web.OnCallRoutes;
+import io.opsflow.web.PortCheck;
 import io.opsflow.web.Publisher;
 import io.opsflow.web.SlaReportRoutes;
 import io.opsflow.web.SlaSettingsRoutes;
@@ -145,6 +147,8 @@ public final class App implements AutoCloseable {
 
   private void boot(OpsflowConfig config) {
     long t0 = System.nanoTime();
+    PortCheck.requireFree(config.httpPort());
+    running.push(DataDirLock.acquire(config.dataDir()));
     createDirectories(config.dataDir());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     bindJvmMetrics(metrics);

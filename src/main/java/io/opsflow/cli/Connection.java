@@ -18,9 +18,24 @@ final class Connection {
           "bearer token (default: OPSFLOW_ADMIN_TOKEN, else $OPSFLOW_DATA_DIR/admin-token)")
   String token;
 
-  ApiClient client() {
+  @Option(
+      names = "--data-dir",
+      description =
+          "the instance's data dir: its admin-token, the tokens the CLI keeps"
+              + " (default: OPSFLOW_DATA_DIR, else ./data)")
+  java.nio.file.Path dataDir;
+
+  OpsflowConfig config() {
     OpsflowConfig config = ConfigLoader.fromEnvironment();
-    String base = url != null ? url : "http://127.0.0.1:" + config.httpPort();
-    return new ApiClient(base, token != null ? token : AdminToken.read(config));
+    return dataDir == null ? config : config.withDataDir(dataDir);
+  }
+
+  String baseUrl() {
+    return url != null ? url : "http://127.0.0.1:" + config().httpPort();
+  }
+
+  /** A client with the admin token ({@code --token}, else the configured one). */
+  ApiClient client() {
+    return new ApiClient(baseUrl(), token != null ? token : AdminToken.read(config()));
   }
 }

@@ -30,12 +30,19 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (tests call this). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line with opsflow's help layout and one-line failures. */
+  public static CommandLine commandLine() {
+    CommandLine cli = HelpLayout.apply(new CommandLine(new Main()));
+    StartCommand.describeSettings(cli.getSubcommands().get("start"));
+    return cli.setExecutionExceptionHandler(new Failures());
   }
 
   /** Runs a command line with its output going to {@code out} (tests read it). */
   public static int run(PrintWriter out, String... args) {
-    return new CommandLine(new Main()).setOut(out).execute(args);
+    return commandLine().setOut(out).execute(args);
   }
 
   @Override

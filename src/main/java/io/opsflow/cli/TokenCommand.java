@@ -76,11 +76,18 @@ final class TokenCommand {
     }
   }
 
+  /** A success's body, pretty; a refusal as one line on standard error. Returns the exit code. */
   static int print(CommandLine.Model.CommandSpec spec, ApiClient.Response r) throws IOException {
-    PrintWriter out = r.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr();
+    if (!r.ok()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(spec.qualifiedName() + ": " + r.describe());
+      err.flush();
+      return 1;
+    }
+    PrintWriter out = spec.commandLine().getOut();
     JsonNode body = r.body();
     out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
     out.flush();
-    return r.ok() ? 0 : 1;
+    return 0;
   }
 }

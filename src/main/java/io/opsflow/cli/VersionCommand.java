@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code opsflow version}. */
-@Command(name = "version", description = "Print the version of opsflow.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Print the version of opsflow.")
 final class VersionCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -24,6 +24,7 @@ public final class ConfigLoader {
       java.util.Set.of("OPSFLOW_TICKET_PAGE_PRIORITIES");
 
   private final Map<String, String> values;
+  private final java.util.Set<String> asked = new java.util.TreeSet<>();
 
   public ConfigLoader(Map<String, String> env) {
     this.values = new HashMap<>();
@@ -116,7 +117,13 @@ public final class ConfigLoader {
             "STATUS_REMINDERS", get("STATUS_REMINDERS").orElse("P-0=PT30M,P-1=PT2H,P-2=PT8H")));
   }
 
+  /** The names {@link #load()} read (each one must be listed in {@link Settings}). */
+  public java.util.Set<String> asked() {
+    return java.util.Collections.unmodifiableSet(asked);
+  }
+
   private Optional<String> get(String suffix) {
+    asked.add("OPSFLOW_" + suffix);
     return Optional.ofNullable(values.get("OPSFLOW_" + suffix));
   }
 

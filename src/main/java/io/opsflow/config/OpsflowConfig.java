@@ -108,6 +108,16 @@ public record OpsflowConfig(
         tickets);
   }
 
+  /** A copy with another data dir (the command line's {@code --data-dir}). */
+  public OpsflowConfig withDataDir(Path data) {
+    return withInfrastructure(
+        kafkaBootstrap.orElse(null),
+        dbUrl.orElse(null),
+        dbUser.orElse(null),
+        dbPassword.orElse(null),
+        data);
+  }
+
   @Override
   public String toString() {
     return "OpsflowConfig[httpPort="

@@ -17,7 +17,7 @@ class CommandLineTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
@@ -106,11 +106,13 @@ class CommandLineTest {
   }
 
   @Test
-  void sendAlertOpensAnIncident() {
+  void sendAlertOpensAnIncident(@TempDir Path data) {
     TestApp app = TestApp.shared();
     int code =
         run(
             "send-alert",
+            "--data-dir",
+            data.toString(),
             "--url",
             app.baseUrl(),
             "--token",

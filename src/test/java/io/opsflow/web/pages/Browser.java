@@ -36,10 +36,12 @@ final class Browser implements AutoCloseable {
 
   static Browser start() {
     assertThat(Files.isExecutable(CHROMIUM))
-        .as(CHROMIUM + " is missing: apt-get install chromium chromium-driver (.ci/run does)")
+        .as(
+            CHROMIUM
+                + " is missing: apt-get install chromium chromium-driver (mvn verify does, as root)")
         .isTrue();
     assertThat(Files.isExecutable(DRIVER))
-        .as(DRIVER + " is missing: apt-get install chromium-driver (.ci/run does)")
+        .as(DRIVER + " is missing: apt-get install chromium-driver (mvn verify does, as root)")
         .isTrue();
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     try {
