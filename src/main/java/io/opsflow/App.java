@@ -374,7 +374,7 @@ public final class App implements AutoCloseable {
             topic -> offsets.positions(CHECKS_GROUP, topic),
             metrics));
     IncidentQueries queries = new IncidentQueries(db, clocks);
-    IncidentActions actions = new IncidentActions(queries, publisher);
+    IncidentActions actions = new IncidentActions(queries, publisher, audit);
     SlackCommandsModule slack =
         SlackCommandsModule.start(
             new SlackCommandsModule.Parts(
