@@ -378,7 +378,7 @@ public final class App implements AutoCloseable {
             topic -> offsets.positions(CHECKS_GROUP, topic),
             metrics));
     IncidentQueries queries = new IncidentQueries(db, clocks);
-    IncidentActions actions = new IncidentActions(queries, publisher);
+    IncidentActions actions = new IncidentActions(queries, publisher, audit);
     SlackCommandsModule slack =
         SlackCommandsModule.start(
             new SlackCommandsModule.Parts(
@@ -425,8 +425,8 @@ public final class App implements AutoCloseable {
                 new UserRoutes(auth, users, audit)::register,
                 new MailRoutes(auth, quarantine, mail, audit)::register,
                 pages::register,
-                new OnCallRoutes(auth, oncall)::register,
-                new WorkflowRoutes(auth, workflow)::register,
+                new OnCallRoutes(auth, oncall, audit)::register,
+                new WorkflowRoutes(auth, workflow, audit)::register,
                 new SlaReportRoutes(auth, new SlaReports(db, slaConfig::settings))::register,
                 new SlaSettingsRoutes(
                         auth,
@@ -436,14 +436,16 @@ public final class App implements AutoCloseable {
                           dispatcher.wake();
                           return moved;
                         },
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        audit)
                     ::register,
                 new WebhookRoutes(
                         auth,
                         webhooks,
                         webhookDispatcher::wake,
                         Clock.systemUTC(),
-                        config.webhookAllowPrivate())
+                        config.webhookAllowPrivate(),
+                        audit)
                     ::register,
                 slack::register));
     routes.addAll(uptime.routes());

@@ -9,6 +9,7 @@ import io.opsflow.sla.MaintenanceCalendar;
 import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.sla.MaintenanceWindows;
 import io.opsflow.sla.UptimeReports;
+import io.opsflow.store.Audit;
 import io.opsflow.store.CheckResultStore;
 import io.opsflow.store.Database;
 import io.opsflow.store.HeartbeatStore;
@@ -117,7 +118,9 @@ public final class Uptime implements AutoCloseable {
     running.add(pruner);
     running.add(transitions);
     running.add(checks);
-    routes.add(new MaintenanceRoutes(p.auth(), maintenance, fileWindows::items, clock)::register);
+    Audit audit = new Audit(p.db());
+    routes.add(
+        new MaintenanceRoutes(p.auth(), maintenance, fileWindows::items, clock, audit)::register);
     routes.add(
         new CheckRoutes(
                 p.auth(),

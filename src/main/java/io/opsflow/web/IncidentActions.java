@@ -8,24 +8,35 @@ import io.opsflow.ingest.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Topics;
+import io.opsflow.store.Audit;
 import io.opsflow.store.IncidentQueries;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Acknowledge, resolve and re-prioritize requests, whoever makes them (the API, Slack): checked
- * against the incident in the caller's scope, then written to {@code opsflow.commands}.
+ * Acknowledge, resolve, re-prioritize and SLA pause/resume requests, whoever makes them (the API,
+ * Slack): checked against the incident in the caller's scope, written to {@code opsflow.commands},
+ * and each accepted one put on the audit trail under its actor ({@code incident.acknowledge}, ...).
  */
 public final class IncidentActions {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> AUDIT_ACTIONS =
+      Map.of(
+          EnvelopeTypes.ACKNOWLEDGE, "incident.acknowledge",
+          EnvelopeTypes.RESOLVE, "incident.resolve",
+          EnvelopeTypes.PRIORITIZE, "incident.priority",
+          EnvelopeTypes.SLA_PAUSE, "incident.sla_pause",
+          EnvelopeTypes.SLA_RESUME, "incident.sla_resume");
 
   private final IncidentQueries queries;
   private final Publisher publisher;
+  private final Audit audit;
 
-  public IncidentActions(IncidentQueries queries, Publisher publisher) {
+  public IncidentActions(IncidentQueries queries, Publisher publisher, Audit audit) {
     this.queries = queries;
     this.publisher = publisher;
+    this.audit = audit;
   }
 
   /** The incident an id or unique short id names (see {@link IncidentQueries#resolveId}). */
@@ -103,6 +114,9 @@ public final class IncidentActions {
       String actor,
       String source,
       String scope) {
+    if (!AUDIT_ACTIONS.containsKey(type)) {
+      throw new IllegalArgumentException("not an incident command: " + type);
+    }
     if (type.equals(EnvelopeTypes.PRIORITIZE)
         && !TriageDecision.PRIORITIES.contains(fields.get("priority"))) {
       throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
@@ -128,6 +142,12 @@ public final class IncidentActions {
                 d.incident().organizationId()),
             data(incidentId, fields));
     publisher.publish(Topics.COMMANDS, incidentId, command);
+    audit.record(
+        actor,
+        d.incident().organizationId(),
+        AUDIT_ACTIONS.get(type),
+        incidentId,
+        String.join(" ", fields.values()) + (fields.isEmpty() ? "" : " ") + "via " + source);
     return command.id();
   }
 

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.sla.Recurrence;
+import io.opsflow.store.Audit;
 import io.opsflow.store.MaintenanceStore;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * Maintenance windows: created, listed and deleted by admins and SRE users of the organization.
  * Windows of {@code sla/maintenance.yaml} are listed too (source "file") but only change with the
- * file. Another organization's window answers 404, as if it did not exist.
+ * file. Another organization's window answers 404, as if it did not exist. Creations and deletions
+ * are on the audit trail ({@code maintenance.create}, {@code maintenance.delete}).
  */
 public final class MaintenanceRoutes {
   static final Duration MAX_LENGTH = Duration.ofDays(31);
@@ -30,16 +32,19 @@ public final class MaintenanceRoutes {
   private final MaintenanceStore store;
   private final Supplier<List<MaintenanceWindow>> fileWindows;
   private final Clock clock;
+  private final Audit audit;
 
   public MaintenanceRoutes(
       Authenticator auth,
       MaintenanceStore store,
       Supplier<List<MaintenanceWindow>> fileWindows,
-      Clock clock) {
+      Clock clock,
+      Audit audit) {
     this.auth = auth;
     this.store = store;
     this.fileWindows = fileWindows;
     this.clock = clock;
+    this.audit = audit;
   }
 
   public void register(RoutesConfig routes) {
@@ -78,6 +83,7 @@ public final class MaintenanceRoutes {
             "api",
             clock.instant());
     store.create(w, p.actor());
+    audited(p, "maintenance.create", w);
     Http.json(ctx, 201, SlaJson.window(w, clock.instant()));
   }
 
@@ -114,7 +120,13 @@ public final class MaintenanceRoutes {
           "window " + w.id() + " is defined in sla/maintenance.yaml: edit the file");
     }
     store.delete(w.id());
+    audited(p, "maintenance.delete", w);
     ctx.status(204);
+  }
+
+  private void audited(Principal p, String action, MaintenanceWindow w) {
+    String service = w.serviceId() == null ? "every service" : w.serviceId();
+    audit.record(p.actor(), w.organizationId(), action, w.id(), service + ": " + w.title());
   }
 
   private MaintenanceWindow find(Principal p, String id) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.opsflow.escalation.Schedule;
 import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.escalation.config.OnCallSnapshot;
+import io.opsflow.store.Audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * On-call as configured: who is on call, a schedule's shifts, the escalation policies, and the
- * reload of the on-call directory. Admins and SRE users only.
+ * reload of the on-call directory (on the audit trail as {@code oncall.reload}). Admins and SRE
+ * users only.
  */
 public final class OnCallRoutes {
   /** The longest range of shifts one request may ask for. */
@@ -23,10 +25,12 @@ public final class OnCallRoutes {
 
   private final Authenticator auth;
   private final OnCallConfig config;
+  private final Audit audit;
 
-  public OnCallRoutes(Authenticator auth, OnCallConfig config) {
+  public OnCallRoutes(Authenticator auth, OnCallConfig config, Audit audit) {
     this.auth = auth;
     this.config = config;
+    this.audit = audit;
   }
 
   public void register(RoutesConfig routes) {
@@ -87,7 +91,7 @@ public final class OnCallRoutes {
   }
 
   private void reload(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     List<String> problems = config.reload();
     if (!problems.isEmpty()) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -99,6 +103,17 @@ public final class OnCallRoutes {
       return;
     }
     OnCallSnapshot s = config.snapshot();
+    audit.record(
+        p.actor(),
+        null,
+        "oncall.reload",
+        null,
+        s.users().size()
+            + " users, "
+            + s.schedules().size()
+            + " schedules, "
+            + s.policies().size()
+            + " policies");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "reloaded");
     body.put("users", s.users().size());

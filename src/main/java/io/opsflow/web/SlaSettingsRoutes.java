@@ -3,6 +3,7 @@ package io.opsflow.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.config.SlaConfig;
+import io.opsflow.store.Audit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,21 +13,24 @@ import java.util.function.IntSupplier;
 /**
  * The business calendars and SLA policies in force ({@code GET /api/v1/sla/settings}) and {@code
  * POST /api/v1/sla/reload}, which reads {@code calendars.yaml} and {@code policies.yaml} of the SLA
- * directory again: all or nothing, as at start. Admins only.
+ * directory again: all or nothing, as at start; a reload in force is on the audit trail ({@code
+ * sla.reload}). Admins only.
  */
 public final class SlaSettingsRoutes {
   private final Authenticator auth;
   private final SlaConfig config;
   private final Clock clock;
   private final IntSupplier retarget;
+  private final Audit audit;
 
   /**
    * @param retarget after a successful reload: moves the running clocks whose deadline changed and
    *     answers how many
    */
   public SlaSettingsRoutes(
-      Authenticator auth, SlaConfig config, IntSupplier retarget, Clock clock) {
+      Authenticator auth, SlaConfig config, IntSupplier retarget, Clock clock, Audit audit) {
     this.auth = auth;
+    this.audit = audit;
     this.config = config;
     this.retarget = retarget;
     this.clock = clock;
@@ -43,7 +47,7 @@ public final class SlaSettingsRoutes {
   }
 
   private void reload(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     List<String> problems = config.reload();
     if (!problems.isEmpty()) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -55,7 +59,9 @@ public final class SlaSettingsRoutes {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "reloaded");
-    body.put("clocksMoved", retarget.getAsInt());
+    int moved = retarget.getAsInt();
+    audit.record(p.actor(), null, "sla.reload", null, moved + " running clock(s) moved");
+    body.put("clocksMoved", moved);
     body.putAll(SlaSettingsJson.settings(config.loaded(), clock.instant()));
     Http.json(ctx, 200, body);
   }

@@ -3,6 +3,7 @@ package io.opsflow.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.opsflow.store.Audit;
 import io.opsflow.store.WebhookStore;
 import io.opsflow.store.WebhookSubscriptionRow;
 import io.opsflow.webhook.PrivateAddresses;
@@ -18,7 +19,9 @@ import java.util.Map;
 
 /**
  * Webhook subscriptions, for admins. The signing secret is answered once, when created or rotated;
- * after a rotation the previous secret keeps signing alongside the new one for 24 hours.
+ * after a rotation the previous secret keeps signing alongside the new one for 24 hours. Every
+ * change is on the audit trail ({@code webhook.create}, {@code .delete}, {@code .enable}, {@code
+ * .rotate_secret}), never with the secret or the URL's query.
  */
 public final class WebhookRoutes {
   private final boolean allowPrivate;
@@ -28,14 +31,21 @@ public final class WebhookRoutes {
   private final WebhookStore store;
   private final Runnable wake;
   private final Clock clock;
+  private final Audit audit;
 
   public WebhookRoutes(
-      Authenticator auth, WebhookStore store, Runnable wake, Clock clock, boolean allowPrivate) {
+      Authenticator auth,
+      WebhookStore store,
+      Runnable wake,
+      Clock clock,
+      boolean allowPrivate,
+      Audit audit) {
     this.allowPrivate = allowPrivate;
     this.auth = auth;
     this.store = store;
     this.wake = wake;
     this.clock = clock;
+    this.audit = audit;
   }
 
   public void register(RoutesConfig routes) {
@@ -47,7 +57,7 @@ public final class WebhookRoutes {
   }
 
   private void create(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     JsonNode body = Http.parse(Http.body(ctx));
     String url = checkedUrl(body.path("url").asText(""));
     List<String> events = new ArrayList<>();
@@ -63,6 +73,7 @@ public final class WebhookRoutes {
     String secret = WebhookSecrets.generate();
     WebhookSubscriptionRow row =
         store.create(url, events, org.isEmpty() ? null : org, secret, clock.millis());
+    audited(p, "webhook.create", row);
     Map<String, Object> out = describe(row);
     out.put("secret", secret);
     Http.json(ctx, 201, out);
@@ -76,26 +87,30 @@ public final class WebhookRoutes {
   }
 
   private void delete(Context ctx) {
-    auth.requireAdmin(ctx);
-    if (!store.delete(ctx.pathParam("id"))) {
+    Principal p = auth.requireAdmin(ctx);
+    WebhookSubscriptionRow row = store.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    if (!store.delete(row.id())) {
       throw notFound(ctx);
     }
+    audited(p, "webhook.delete", row);
     ctx.status(204);
   }
 
   private void enable(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     WebhookSubscriptionRow row = store.enable(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    audited(p, "webhook.enable", row);
     wake.run();
     Http.json(ctx, 200, describe(row));
   }
 
   private void rotate(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     String secret = WebhookSecrets.generate();
     long until = clock.millis() + ROTATION_OVERLAP.toMillis();
     WebhookSubscriptionRow row =
         store.rotate(ctx.pathParam("id"), secret, until).orElseThrow(() -> notFound(ctx));
+    audited(p, "webhook.rotate_secret", row);
     Map<String, Object> out = describe(row);
     out.put("secret", secret);
     out.put("previousSecretValidUntil", Instant.ofEpochMilli(until).toString());
@@ -124,6 +139,14 @@ public final class WebhookRoutes {
               });
     }
     return uri.toString();
+  }
+
+  /** The audit line of a change: the URL without its query (which may carry a secret). */
+  private void audited(Principal p, String action, WebhookSubscriptionRow row) {
+    URI u = URI.create(row.url());
+    String where = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    String detail = where + (u.getRawPath() == null ? "" : u.getRawPath()) + " " + row.events();
+    audit.record(p.actor(), row.organizationId(), action, row.id(), detail);
   }
 
   private static ApiException notFound(Context ctx) {

@@ -2,6 +2,7 @@ package io.opsflow.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.opsflow.store.Audit;
 import io.opsflow.workflow.EngineFactory;
 import io.opsflow.workflow.WorkflowRuntime;
 import java.util.ArrayList;
@@ -11,15 +12,18 @@ import java.util.Map;
 
 /**
  * The deployed models, and {@code POST /api/v1/workflows/reload}: an admin edits {@code
- * workflows/triage.dmn} (or a process) and deploys it without a restart.
+ * workflows/triage.dmn} (or a process) and deploys it without a restart; a reload that deploys is
+ * on the audit trail ({@code workflow.reload}, with the models deployed anew).
  */
 public final class WorkflowRoutes {
   private final Authenticator auth;
   private final WorkflowRuntime runtime;
+  private final Audit audit;
 
-  public WorkflowRoutes(Authenticator auth, WorkflowRuntime runtime) {
+  public WorkflowRoutes(Authenticator auth, WorkflowRuntime runtime, Audit audit) {
     this.auth = auth;
     this.runtime = runtime;
+    this.audit = audit;
   }
 
   public void register(RoutesConfig routes) {
@@ -33,7 +37,7 @@ public final class WorkflowRoutes {
   }
 
   private void reload(Context ctx) {
-    auth.requireAdmin(ctx);
+    Principal p = auth.requireAdmin(ctx);
     WorkflowRuntime.Reload r = runtime.reload();
     Map<String, Object> body = new LinkedHashMap<>();
     if (r.refused()) {
@@ -43,9 +47,20 @@ public final class WorkflowRoutes {
       Http.json(ctx, 422, body);
       return;
     }
+    audit.record(p.actor(), null, "workflow.reload", null, changed(r.models()));
     body.put("status", "reloaded");
     body.put("items", models(r.models()));
     Http.json(ctx, 200, body);
+  }
+
+  /** {@code triage.dmn v4, ...}: the models the reload deployed anew. */
+  private static String changed(List<EngineFactory.DeployedModel> models) {
+    List<String> changed =
+        models.stream()
+            .filter(EngineFactory.DeployedModel::newVersion)
+            .map(m -> m.resource() + " v" + m.version())
+            .toList();
+    return changed.isEmpty() ? "no model changed" : String.join(", ", changed);
   }
 
   private static List<Object> models(List<EngineFactory.DeployedModel> deployed) {

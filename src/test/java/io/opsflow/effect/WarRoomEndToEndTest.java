@@ -191,7 +191,20 @@ class WarRoomEndToEndTest {
             texts(room.id()).stream().anyMatch(m -> m.startsWith("Acknowledged by "))
                 && actionIds(slack.messages(room.id()).get(0)).equals(List.of("resolve")));
 
-    // the Resolve button of the page in the direct message
+    // the Resolve button of the page in the direct message, clicked by the opsflow user linked
+    // to the invited Slack user
+    ApiCalls.Resp linked =
+        api.post(
+            "/api/v1/users",
+            admin,
+            "{\"email\":\"oncall-"
+                + invited.toLowerCase(java.util.Locale.ROOT)
+                + "@example.com\",\"role\":\"sre\",\"organization\":\""
+                + t.organization()
+                + "\",\"slackUserId\":\""
+                + invited
+                + "\"}");
+    assertThat(linked.status()).isEqualTo(201);
     String click =
         "{\"type\":\"block_actions\",\"user\":{\"id\":\""
             + invited
@@ -209,7 +222,7 @@ class WarRoomEndToEndTest {
     String closing =
         texts(room.id()).stream().filter(m -> m.startsWith("Resolved by ")).findFirst().get();
     assertThat(closing)
-        .startsWith("Resolved by slack:oncall")
+        .startsWith("Resolved by slack:oncall-" + invited.toLowerCase(java.util.Locale.ROOT) + "@")
         .contains("Acknowledged by slack:alice")
         .contains("Priority P-0");
 

@@ -8,6 +8,7 @@ import io.opsflow.ingest.InvalidPayloadException;
 import io.opsflow.ingest.PagerDutyFormat;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.Topics;
+import io.opsflow.store.Audit;
 import io.opsflow.store.TokenRepository;
 import io.opsflow.web.Publisher;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.function.Function;
  * integration on {@code opsflow.alerts}, as any sender's, so grouping, triage, escalation and the
  * war room follow as usual. The priority asked for is the severity sent (P-0 critical, P-1 error,
  * P-2 warning), which triage turns back into that priority unless a service's rule says otherwise.
+ * The declaration is on the audit trail ({@code incident.declare}, subject the dedup key).
  */
 final class DeclareIncidentCommand implements SlashCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,16 +34,19 @@ final class DeclareIncidentCommand implements SlashCommand {
   private final Publisher publisher;
   private final TokenRepository organizations;
   private final PendingReplies replies;
+  private final Audit audit;
 
   DeclareIncidentCommand(
       Function<String, Envelopes.Sender> slackIntegration,
       Publisher publisher,
       TokenRepository organizations,
-      PendingReplies replies) {
+      PendingReplies replies,
+      Audit audit) {
     this.slackIntegration = slackIntegration;
     this.publisher = publisher;
     this.organizations = organizations;
     this.replies = replies;
+    this.audit = audit;
   }
 
   @Override
@@ -98,6 +103,7 @@ final class DeclareIncidentCommand implements SlashCommand {
           publisher.publish(Topics.ALERTS, Envelopes.alertKey(sender, dedupKey), event);
           return null;
         });
+    audit.record(user.actor(), org, "incident.declare", dedupKey, o.priority() + " " + o.text());
     return "Declaring a "
         + o.priority()
         + " incident for "

@@ -3,6 +3,7 @@ package io.opsflow.web.slack;
 import io.javalin.config.RoutesConfig;
 import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.ingest.Envelopes;
+import io.opsflow.store.Audit;
 import io.opsflow.store.Database;
 import io.opsflow.store.IncidentQueries;
 import io.opsflow.store.SlackReplies;
@@ -49,7 +50,8 @@ public final class SlackCommandsModule implements AutoCloseable {
   }
 
   public static SlackCommandsModule start(Parts p) {
-    IncidentActions incidentActions = new IncidentActions(p.incidents(), p.publisher());
+    Audit audit = new Audit(p.db());
+    IncidentActions incidentActions = new IncidentActions(p.incidents(), p.publisher(), audit);
     TicketActions ticketActions =
         new TicketActions(p.tickets(), p.users(), p.publisher(), p.clock());
     SlackReplies replies = new SlackReplies(p.db());
@@ -62,18 +64,19 @@ public final class SlackCommandsModule implements AutoCloseable {
             List.of(
                 new OpenTicketCommand(ticketActions, p.organizations(), pending),
                 new DeclareIncidentCommand(
-                    p.slackIntegration(), p.publisher(), p.organizations(), pending),
+                    p.slackIntegration(), p.publisher(), p.organizations(), pending, audit),
                 new AckCommand(incidentActions, targets, pending),
                 new ResolveCommand(incidentActions, ticketActions, targets, pending),
                 new PriorityCommand(incidentActions, targets, pending),
                 new StatusCommand(targets, p.incidents(), p.tickets(), status),
                 new OnCallCommand(p.oncall(), p.clock())));
+    SlackUsers slackUsers = new SlackUsers(p.users(), p.oncall());
     SlackRoutes routes =
         new SlackRoutes(
             p.signingSecret().map(SlackSignature::new),
-            new SlackUsers(p.users(), p.oncall()),
+            slackUsers,
             commands,
-            incidentActions,
+            new SlackButtons(slackUsers, incidentActions, pending),
             p.clock());
     ResponseUrlDispatcher dispatcher =
         new ResponseUrlDispatcher(

@@ -1,10 +1,7 @@
 package io.opsflow.web.slack;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,22 +24,5 @@ record SlackRequest(
   /** The words of the text; empty for an empty text. */
   List<String> words() {
     return text.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(text.split("\\s+")));
-  }
-
-  /** Parses {@code application/x-www-form-urlencoded}. */
-  static Map<String, String> form(String body) {
-    Map<String, String> out = new HashMap<>();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = eq < 0 ? pair : pair.substring(0, eq);
-      String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(
-          URLDecoder.decode(k, StandardCharsets.UTF_8),
-          URLDecoder.decode(v, StandardCharsets.UTF_8));
-    }
-    return out;
   }
 }

@@ -39,11 +39,7 @@ final class SlashCommands {
       return "Unknown command `" + verb + "`.\n" + usage();
     }
     if (user.isEmpty() && !verb.equals("help")) {
-      return "Your Slack user "
-          + request.userId()
-          + " is not linked to an opsflow user. Ask an admin to set it as `slackUserId` of your"
-          + " opsflow user, or as `slack` of your entry in the on-call users.yaml.\n"
-          + usage();
+      return notLinked(request.userId()) + "\n" + usage();
     }
     if (user.isPresent() && user.get().customer() && !command.forCustomers()) {
       return "`/opsflow "
@@ -56,18 +52,29 @@ final class SlashCommands {
     } catch (SlashCommand.Refusal r) {
       return r.getMessage() + (r.showUsage() ? "\nUsage: `" + command.usage() + "`" : "");
     } catch (ApiException e) {
-      return answer(e, command);
+      return answer(e, command.usage());
     }
   }
 
-  private static String answer(ApiException e, SlashCommand command) {
+  /** The answer to a Slack user no opsflow user is linked to. */
+  static String notLinked(String slackUserId) {
+    return "Your Slack user "
+        + SlackText.escape(slackUserId)
+        + " is not linked to an opsflow user. Ask an admin to set it as `slackUserId` of your"
+        + " opsflow user, or as `slack` of your entry in the on-call users.yaml.";
+  }
+
+  /** The answer to a refused request; {@code usage} (may be null) follows a 400. */
+  static String answer(ApiException e, String usage) {
+    String why = SlackText.escape(e.getMessage());
     return switch (e.status()) {
-      case 400 -> "Cannot do that: " + e.getMessage() + ".\nUsage: `" + command.usage() + "`";
-      case 404 -> "Not found: " + e.getMessage() + ".";
+      case 400 ->
+          "Cannot do that: " + why + "." + (usage == null ? "" : "\nUsage: `" + usage + "`");
+      case 404 -> "Not found: " + why + ".";
       case 503 ->
           "opsflow could not record this in time (the event log is slow or down); it may still"
               + " happen. Check with `/opsflow status`, or try again.";
-      default -> "Cannot do that: " + e.getMessage() + ".";
+      default -> "Cannot do that: " + why + ".";
     };
   }
 }

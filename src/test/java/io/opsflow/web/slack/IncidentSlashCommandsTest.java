@@ -65,6 +65,12 @@ class IncidentSlashCommandsTest {
         .isEqualTo("Incident " + id.substring(0, 8) + " resolved by slack:" + sam.email() + ".");
     assertThat(api.get("/api/v1/incidents/" + id, t.sre()).body().path("status").asText())
         .isEqualTo("resolved");
+    JsonNode audit = api.get("/api/v1/audit", t.sre()).body().path("items");
+    assertThat(audit)
+        .filteredOn(e -> e.path("actor").asText().equals("slack:" + sam.email()))
+        .extracting(e -> e.path("action").asText() + " " + e.path("detail").asText())
+        .containsExactly(
+            "incident.resolve via /slack/commands", "incident.declare P-1 Payments are slow in EU");
   }
 
   @Test

@@ -24,6 +24,7 @@ class SlackRoutesTest {
   private ApiCalls api;
   private SlackCalls slack;
   private String sre;
+  private String organization;
   private String incidentId;
   private String responseUrl;
 
@@ -36,6 +37,7 @@ class SlackRoutesTest {
     TestApp.Tenant tenant = app.aCustomerOrg();
     String integration = tenant.integration();
     sre = tenant.sre();
+    organization = tenant.organization();
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", integration));
     incidentId =
         api.await("/api/v1/incidents", sre, p -> p.path("items").size() == 1)
@@ -63,9 +65,12 @@ class SlackRoutesTest {
   }
 
   @Test
-  void theResolveButtonResolves() {
+  void theResolveButtonResolvesAsTheOpsflowUserOfTheSlackUser() {
+    SlackCalls.Person bob = SlackCalls.aSlackUser(app, organization, "sre");
     String payload =
-        "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"username\":\"bob\"},"
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + bob.slackId()
+            + "\",\"username\":\"bob\"},"
             + "\"actions\":[{\"action_id\":\"resolve\",\"value\":\""
             + incidentId
             + "\"}]}";
@@ -76,7 +81,7 @@ class SlackRoutesTest {
             "/api/v1/incidents/" + incidentId,
             sre,
             x -> "resolved".equals(x.path("status").asText()));
-    assertThat(d.path("resolvedBy").asText()).isEqualTo("slack:bob");
+    assertThat(d.path("resolvedBy").asText()).isEqualTo("slack:" + bob.email());
   }
 
   @Test
