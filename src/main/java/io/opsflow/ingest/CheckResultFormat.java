@@ -69,7 +69,8 @@ public final class CheckResultFormat {
   private static String id(JsonNode item, String field) {
     JsonNode v = item.get(field);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw new InvalidPayloadException(field + " must be a non-empty string");
+      throw new InvalidPayloadException(
+          field + " must be a string of 1 to " + MAX_ID + " characters");
     }
     if (v.asText().length() > MAX_ID) {
       throw new InvalidPayloadException(field + " must be at most " + MAX_ID + " characters");
