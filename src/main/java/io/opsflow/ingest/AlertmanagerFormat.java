@@ -38,7 +38,9 @@ public final class AlertmanagerFormat {
     JsonNode version = body.path("version");
     if (!version.isTextual() || !"4".equals(version.asText())) {
       throw new InvalidPayloadException(
-          "unsupported webhook version " + version + ": expected the string \"4\"");
+          "unsupported webhook version "
+              + (version.isMissingNode() ? "(none)" : version.toString())
+              + ": expected the string \"4\"");
     }
     String status = body.path("status").asText();
     if (!status.equals("firing") && !status.equals("resolved")) {
