@@ -24,6 +24,9 @@ import java.util.TreeMap;
 public final class AlertmanagerFormat {
   public static final String SOURCE = "alertmanager";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_GROUP_KEY = 2000;
+  private static final int MAX_FINGERPRINT = 512;
+  private static final int MAX_SUMMARY = 2048;
 
   private AlertmanagerFormat() {}
 
@@ -32,17 +35,27 @@ public final class AlertmanagerFormat {
     if (body == null || !body.isObject()) {
       throw new InvalidPayloadException("body must be a JSON object");
     }
-    if (!"4".equals(body.path("version").asText())) {
+    JsonNode version = body.path("version");
+    if (!version.isTextual() || !"4".equals(version.asText())) {
       throw new InvalidPayloadException(
-          "unsupported webhook version '" + body.path("version").asText() + "': expected \"4\"");
+          "unsupported webhook version "
+              + (version.isMissingNode() ? "(none)" : version.toString())
+              + ": expected the string \"4\"");
     }
     String status = body.path("status").asText();
     if (!status.equals("firing") && !status.equals("resolved")) {
       throw new InvalidPayloadException("status must be \"firing\" or \"resolved\"");
     }
     String groupKey = body.path("groupKey").asText();
-    if (groupKey.isBlank()) {
-      throw new InvalidPayloadException("groupKey is missing");
+    if (!body.path("groupKey").isTextual() || groupKey.isBlank()) {
+      throw new InvalidPayloadException("groupKey must be a non-empty string");
+    }
+    if (groupKey.length() > MAX_GROUP_KEY) {
+      throw new InvalidPayloadException(
+          "groupKey must be at most " + MAX_GROUP_KEY + " characters");
+    }
+    for (String field : List.of("groupLabels", "commonLabels", "commonAnnotations")) {
+      strings(body, field, field);
     }
     JsonNode alerts = body.get("alerts");
     if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
@@ -57,8 +70,33 @@ public final class AlertmanagerFormat {
       if (!s.equals("firing") && !s.equals("resolved")) {
         throw new InvalidPayloadException("alerts[" + i + "].status must be firing or resolved");
       }
+      String at = "alerts[" + i + "].";
+      strings(a, "labels", at + "labels");
+      strings(a, "annotations", at + "annotations");
+      AlertmanagerChecks.time(a, "startsAt", at + "startsAt");
+      AlertmanagerChecks.time(a, "endsAt", at + "endsAt");
+      AlertmanagerChecks.text(a.get("fingerprint"), at + "fingerprint", MAX_FINGERPRINT);
+      AlertmanagerChecks.text(
+          a.path("annotations").get("summary"), at + "annotations.summary", MAX_SUMMARY);
     }
     return groupKey;
+  }
+
+  /** An optional object whose values must all be strings, as Alertmanager's label sets are. */
+  private static void strings(JsonNode parent, String field, String name) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return;
+    }
+    if (!n.isObject()) {
+      throw new InvalidPayloadException(name + " must be an object of strings");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw new InvalidPayloadException(name + "." + e.getKey() + " must be a string");
+      }
+    }
   }
 
   /** Normalizes a validated payload into a signal. */

@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 public final class CheckResultFormat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ID = 200;
-  private static final int MAX_DETAIL = 1000;
+
+  /** Longer details are cut to this on the topic; the HTTP intake refuses them. */
+  public static final int MAX_DETAIL = 1000;
 
   private CheckResultFormat() {}
 
@@ -66,9 +68,12 @@ public final class CheckResultFormat {
 
   private static String id(JsonNode item, String field) {
     JsonNode v = item.get(field);
-    if (v == null || !v.isTextual() || v.asText().isBlank() || v.asText().length() > MAX_ID) {
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
       throw new InvalidPayloadException(
           field + " must be a string of 1 to " + MAX_ID + " characters");
+    }
+    if (v.asText().length() > MAX_ID) {
+      throw new InvalidPayloadException(field + " must be at most " + MAX_ID + " characters");
     }
     return v.asText();
   }

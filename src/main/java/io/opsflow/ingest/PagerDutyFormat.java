@@ -47,18 +47,35 @@ public final class PagerDutyFormat {
     if (payload == null || !payload.isObject()) {
       throw new InvalidPayloadException("payload is required for trigger events");
     }
-    String summary = payload.path("summary").asText();
-    if (summary.isBlank() || summary.length() > 1024) {
-      throw new InvalidPayloadException("payload.summary must be 1 to 1024 characters");
+    JsonNode summary = payload.get("summary");
+    if (summary == null || !summary.isTextual() || summary.asText().isBlank()) {
+      throw new InvalidPayloadException("payload.summary must be a non-empty string");
     }
-    if (payload.path("source").asText().isBlank()) {
-      throw new InvalidPayloadException("payload.source is required");
+    if (summary.asText().length() > 1024) {
+      throw new InvalidPayloadException("payload.summary must be at most 1024 characters");
+    }
+    JsonNode source = payload.get("source");
+    if (source == null || !source.isTextual() || source.asText().isBlank()) {
+      throw new InvalidPayloadException("payload.source is required and must be a string");
+    }
+    for (String f : List.of("component", "group", "class")) {
+      JsonNode v = payload.get(f);
+      if (v != null && !v.isNull() && !v.isTextual()) {
+        throw new InvalidPayloadException("payload." + f + " must be a string");
+      }
+    }
+    JsonNode details = payload.get("custom_details");
+    if (details != null && !details.isNull() && !details.isObject()) {
+      throw new InvalidPayloadException("payload.custom_details must be an object");
     }
     if (!SEVERITIES.contains(payload.path("severity").asText())) {
       throw new InvalidPayloadException(
           "payload.severity must be one of critical, error, warning, info");
     }
     if (payload.hasNonNull("timestamp")) {
+      if (!payload.get("timestamp").isTextual()) {
+        throw new InvalidPayloadException("payload.timestamp is not ISO 8601");
+      }
       try {
         OffsetDateTime.parse(payload.get("timestamp").asText());
       } catch (DateTimeParseException e) {

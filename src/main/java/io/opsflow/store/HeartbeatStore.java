@@ -1,8 +1,10 @@
 package io.opsflow.store;
 
 import io.opsflow.sla.Heartbeat;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.Optional;
 public final class HeartbeatStore {
   private static final String COLUMNS =
       "organization_id, source, interval_ms, grace_ms, retention_ms, last_beat_ms, state";
+
+  /** SQL state of a unique or primary-key violation, on H2 and PostgreSQL alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Database db;
 
@@ -38,6 +43,10 @@ public final class HeartbeatStore {
         s -> {
           s.doWork(
               c -> {
+                if (registerIfNew(
+                    c, org, source, settings == null ? Settings.defaults() : settings, ms)) {
+                  return;
+                }
                 List<Heartbeat> current =
                     Sql.query(
                         c,
@@ -48,24 +57,6 @@ public final class HeartbeatStore {
                         HeartbeatStore::heartbeat,
                         org,
                         source);
-                if (current.isEmpty()) {
-                  Settings x = settings == null ? Settings.defaults() : settings;
-                  Sql.update(
-                      c,
-                      "insert into heartbeat (organization_id, source, interval_ms, grace_ms,"
-                          + " retention_ms, last_beat_ms, state, registered_ms, changed_ms)"
-                          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      org,
-                      source,
-                      x.interval().toMillis(),
-                      x.grace().toMillis(),
-                      x.retention().toMillis(),
-                      ms,
-                      Heartbeat.State.UP.name(),
-                      ms,
-                      ms);
-                  return;
-                }
                 Heartbeat h = current.get(0);
                 Settings x =
                     settings != null
@@ -90,6 +81,49 @@ public final class HeartbeatStore {
           return null;
         });
     return find(org, source).orElseThrow();
+  }
+
+  /**
+   * Inserts a source seen for the first time; false when it exists, also when a concurrent first
+   * beat inserted it meanwhile (the duplicate key is rolled back to a savepoint, so the caller's
+   * transaction goes on and updates the row the other beat wrote).
+   */
+  private static boolean registerIfNew(Connection c, String org, String source, Settings x, long ms)
+      throws SQLException {
+    if (!Sql.query(
+            c,
+            "select source from heartbeat where organization_id = ? and source = ?",
+            rs -> rs.getString(1),
+            org,
+            source)
+        .isEmpty()) {
+      return false;
+    }
+    Savepoint before = c.setSavepoint();
+    try {
+      Sql.update(
+          c,
+          "insert into heartbeat (organization_id, source, interval_ms, grace_ms,"
+              + " retention_ms, last_beat_ms, state, registered_ms, changed_ms)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          org,
+          source,
+          x.interval().toMillis(),
+          x.grace().toMillis(),
+          x.retention().toMillis(),
+          ms,
+          Heartbeat.State.UP.name(),
+          ms,
+          ms);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      return false;
+    }
+    c.releaseSavepoint(before);
+    return true;
   }
 
   public Optional<Heartbeat> find(String org, String source) {

@@ -6,6 +6,7 @@ import java.util.Base64;
 
 /** A keyset position in a list ordered by (instant, id), opaque to clients. */
 record PageCursor(Instant at, String id) {
+  static final String INVALID = "cursor is not valid";
 
   String encode() {
     return Base64.getUrlEncoder()
@@ -23,7 +24,7 @@ record PageCursor(Instant at, String id) {
       int bar = s.indexOf('|');
       return new PageCursor(Instant.parse(s.substring(0, bar)), s.substring(bar + 1));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cursor is not one this server issued", e);
+      throw new IllegalArgumentException(INVALID, e);
     }
   }
 }

@@ -278,4 +278,13 @@ public final class TicketQueries {
         .filter(t -> scope == null || scope.equals(t.organizationId()))
         .findFirst();
   }
+
+  /** The addresses watching a ticket. */
+  public List<String> watchers(String ticketId) {
+    return Sql.query(
+        db,
+        "select email from ticket_watcher where ticket_id = ?",
+        rs -> rs.getString(1),
+        ticketId);
+  }
 }

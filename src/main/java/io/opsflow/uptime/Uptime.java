@@ -131,6 +131,7 @@ public final class Uptime implements AutoCloseable {
                     defined.stream()
                         .anyMatch(
                             c -> c.organizationId().equals(org) && c.serviceId().equals(service)),
+                p.checkResultRetention(),
                 clock)
             ::register);
     routes.add(new HeartbeatRoutes(p.auth(), heartbeatStore, clock)::register);

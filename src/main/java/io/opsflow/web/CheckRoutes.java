@@ -14,6 +14,7 @@ import io.opsflow.sla.UptimeReports;
 import io.opsflow.store.CheckResultStore;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -32,15 +33,22 @@ import java.util.function.BiPredicate;
 public final class CheckRoutes {
   static final int MAX_RESULTS = 1000;
 
+  /** A result is for now or the past: clocks may run this much ahead of ours. */
+  static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
   private final Authenticator auth;
   private final Publisher publisher;
   private final CheckResultStore results;
   private final UptimeReports reports;
   private final BiPredicate<String, String> configuredService;
+  private final Duration retention;
   private final Clock clock;
 
   /**
    * @param configuredService (organization, service): true when checks.yaml checks it
+   * @param retention how long results are kept: an older one is refused
    */
   public CheckRoutes(
       Authenticator auth,
@@ -48,12 +56,14 @@ public final class CheckRoutes {
       CheckResultStore results,
       UptimeReports reports,
       BiPredicate<String, String> configuredService,
+      Duration retention,
       Clock clock) {
     this.auth = auth;
     this.publisher = publisher;
     this.results = results;
     this.reports = reports;
     this.configuredService = configuredService;
+    this.retention = retention;
     this.clock = clock;
   }
 
@@ -80,6 +90,9 @@ public final class CheckRoutes {
       CheckResult r;
       try {
         r = CheckResultFormat.read(items.get(i), now);
+        inRange(r.at(), now);
+        Fields.atMost(
+            "detail", items.get(i).path("detail").asText(null), CheckResultFormat.MAX_DETAIL);
       } catch (InvalidPayloadException e) {
         throw ApiException.badRequest(
             (body.isArray() ? "result " + i + ": " : "") + e.getMessage());
@@ -97,6 +110,15 @@ public final class CheckRoutes {
     answer.put("status", "accepted");
     answer.put("ids", records.stream().map(k -> k.event().id()).toList());
     Http.json(ctx, 202, answer);
+  }
+
+  private void inRange(Instant at, Instant now) {
+    Instant oldest = now.minus(retention);
+    oldest = oldest.isBefore(EARLIEST) ? EARLIEST : oldest;
+    if (at.isBefore(oldest) || at.isAfter(now.plus(MAX_AHEAD))) {
+      throw new InvalidPayloadException(
+          "at must lie between " + oldest + " and " + MAX_AHEAD.toMinutes() + " minutes from now");
+    }
   }
 
   private void report(Context ctx) {
@@ -117,6 +139,7 @@ public final class CheckRoutes {
     try {
       String m = ctx.queryParam("month");
       month = m == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(m);
+      Fields.year("month", month.getYear());
       String z = ctx.queryParam("zone");
       zone = z == null ? ZoneOffset.UTC : ZoneId.of(z);
     } catch (DateTimeException e) {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * /api/v1/heartbeats} lists the organization's sources.
  */
 public final class HeartbeatRoutes {
+  private static final java.util.Set<String> SETTINGS =
+      java.util.Set.of("interval", "grace", "retention");
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   private final Authenticator auth;
@@ -52,9 +54,7 @@ public final class HeartbeatRoutes {
   }
 
   private HeartbeatStore.Settings settings(JsonNode body, String org, String source) {
-    if (!body.isObject()) {
-      throw ApiException.badRequest("body must be a JSON object");
-    }
+    TicketJson.only(body, SETTINGS);
     if (!body.has("interval") && !body.has("grace") && !body.has("retention")) {
       return null;
     }
@@ -90,6 +90,7 @@ public final class HeartbeatRoutes {
 
   private void list(Context ctx) {
     Principal p = auth.require(ctx);
+    Http.noCursor(ctx);
     Instant now = clock.instant();
     Http.json(
         ctx,

@@ -98,6 +98,17 @@ public final class Http {
     return h.substring(7).trim();
   }
 
+  /**
+   * For lists answered whole ({@code "next": null}): a cursor is one this server never issued, so
+   * it is refused rather than ignored.
+   */
+  public static void noCursor(Context ctx) {
+    String cursor = ctx.queryParam("cursor");
+    if (cursor != null && !cursor.isBlank()) {
+      throw ApiException.badRequest("cursor is not valid");
+    }
+  }
+
   public static int limit(Context ctx) {
     String raw = ctx.queryParam("limit");
     if (raw == null) {

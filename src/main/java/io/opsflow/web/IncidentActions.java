@@ -80,9 +80,7 @@ public final class IncidentActions {
     if (pause && (reason == null || reason.isBlank())) {
       throw ApiException.badRequest("a pause needs a reason");
     }
-    if (reason != null && reason.length() > 500) {
-      throw ApiException.badRequest("reason is limited to 500 characters");
-    }
+    Fields.atMost("reason", reason, 500);
     return request(
         incidentId,
         pause ? EnvelopeTypes.SLA_PAUSE : EnvelopeTypes.SLA_RESUME,

@@ -70,7 +70,7 @@ public final class MaintenanceRoutes {
     if (!body.isObject()) {
       throw ApiException.badRequest("body must be a JSON object");
     }
-    String org = organization(p, text(body, "organization", 200));
+    String org = organization(p, text(body, "organization", 64));
     String service = text(body, "service", 200);
     String title = text(body, "title", 500);
     MaintenanceWindow w =
@@ -89,6 +89,7 @@ public final class MaintenanceRoutes {
 
   private void list(Context ctx) {
     Principal p = staff(auth, ctx);
+    Http.noCursor(ctx);
     String service = ctx.queryParam("service");
     List<MaintenanceWindow> all = new ArrayList<>(fileWindows.get());
     all.addAll(store.list(p.scope()));
@@ -172,6 +173,7 @@ public final class MaintenanceRoutes {
       }
       String rrule = required(body, "rrule");
       LocalDateTime dtstart = LocalDateTime.parse(required(body, "dtstart"));
+      Fields.year("dtstart", dtstart.getYear());
       ZoneId zone = ZoneId.of(required(body, "zone"));
       Duration duration = Duration.parse(required(body, "duration"));
       if (duration.compareTo(MAX_LENGTH) > 0) {
@@ -190,7 +192,9 @@ public final class MaintenanceRoutes {
 
   private static Instant instant(JsonNode body, String field) {
     try {
-      return OffsetDateTime.parse(required(body, field)).toInstant();
+      OffsetDateTime at = OffsetDateTime.parse(required(body, field));
+      Fields.year(field, at.getYear());
+      return at.toInstant();
     } catch (DateTimeException e) {
       throw ApiException.badRequest(
           field + " must be an ISO-8601 time such as 2026-06-01T22:00:00Z");
@@ -210,9 +214,9 @@ public final class MaintenanceRoutes {
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > max) {
-      throw ApiException.badRequest(field + " must be a string of 1 to " + max + " characters");
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw ApiException.badRequest(field + " must be a non-empty string");
     }
-    return v.asText();
+    return Fields.atMost(field, v.asText(), max);
   }
 }

@@ -54,6 +54,7 @@ public final class SlaReportRoutes {
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest("month must be YYYY-MM");
     }
+    Fields.year("month", month.getYear());
     SlaReports.Report r = reports.report(organization, month, Instant.now());
     List<Object> items = new ArrayList<>();
     for (SlaReports.Line l : r.lines()) {

@@ -60,6 +60,7 @@ public final class TicketActions {
     if (org == null || org.isBlank()) {
       throw ApiException.badRequest("organization is required for a caller of every organization");
     }
+    Fields.atMost("organization", org, 64);
     String subject = required(n.subject(), "subject", MAX_SUBJECT);
     String description = n.description() == null ? "" : limit(n.description(), "description");
     String priority = n.priority() == null ? "P-2" : n.priority().trim().toUpperCase();
@@ -74,6 +75,10 @@ public final class TicketActions {
       throw ApiException.badRequest("requesterEmail is not a mail address");
     }
     List<String> watchers = n.watchers() == null ? List.of() : n.watchers();
+    if (watchers.size() > Fields.MAX_WATCHERS) {
+      throw ApiException.badRequest(
+          "watchers must be at most " + Fields.MAX_WATCHERS + " addresses");
+    }
     for (String w : watchers) {
       if (!Emails.valid(w)) {
         throw ApiException.badRequest("watcher '" + w + "' is not a mail address");
@@ -119,6 +124,7 @@ public final class TicketActions {
 
   public void status(Principal p, String ticketId, String status, String reason) {
     Actor a = p.ticketActor();
+    Fields.atMost("reason", reason, Fields.REASON);
     Ticket t = visible(p, ticketId);
     TicketStatus to =
         TicketStatus.parse(status)
@@ -138,6 +144,7 @@ public final class TicketActions {
 
   public void prioritize(Principal p, String ticketId, String priority, String reason) {
     Actor a = p.ticketActor();
+    Fields.atMost("reason", reason, Fields.REASON);
     Ticket t = visible(p, ticketId);
     staff(a);
     String pr = priority == null ? "" : priority.trim().toUpperCase();
@@ -182,6 +189,12 @@ public final class TicketActions {
     if (email == null || !Emails.valid(email)) {
       throw ApiException.badRequest("email is not a mail address");
     }
+    List<String> watching = queries.watchers(t.id());
+    if (watching.size() >= Fields.MAX_WATCHERS
+        && watching.stream().noneMatch(w -> w.equalsIgnoreCase(email.trim()))) {
+      throw new ApiException(
+          409, "conflict", "a ticket has at most " + Fields.MAX_WATCHERS + " watchers");
+    }
     send(t.id(), new TicketCommand.Watch(t.id(), email.trim()), a);
   }
 
@@ -206,16 +219,10 @@ public final class TicketActions {
     if (v == null || v.isBlank()) {
       throw ApiException.badRequest(field + " is required");
     }
-    if (v.length() > max) {
-      throw ApiException.badRequest(field + " is longer than " + max + " characters");
-    }
-    return v.trim();
+    return Fields.atMost(field, v, max).trim();
   }
 
   private static String limit(String v, String field) {
-    if (v.length() > MAX_TEXT) {
-      throw ApiException.badRequest(field + " is longer than " + MAX_TEXT + " characters");
-    }
-    return v;
+    return Fields.atMost(field, v, MAX_TEXT);
   }
 }

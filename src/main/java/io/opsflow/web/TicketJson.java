@@ -15,6 +15,9 @@ import java.util.Set;
 
 /** Tickets as the API shows them, and the checks on what it is sent. */
 public final class TicketJson {
+  static final int MAX_FILENAME = 255;
+  static final int MAX_MEDIA_TYPE = 100;
+
   private TicketJson() {}
 
   public static Map<String, Object> summary(Ticket t) {
@@ -154,9 +157,12 @@ public final class TicketJson {
 
   /** One attachment from base64; refuses bad encoding (400) and files over the limit (413). */
   public static Attachment attachment(String filename, String mediaType, String base64) {
+    Fields.atMost("filename", filename, MAX_FILENAME);
     byte[] bytes;
     try {
-      bytes = Base64.getMimeDecoder().decode(base64);
+      // line breaks and spaces are allowed (MIME style); any other character outside the
+      // alphabet is refused, where the MIME decoder would silently skip it
+      bytes = Base64.getDecoder().decode(base64.replaceAll("[\\s]", ""));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("attachment " + filename + " is not base64");
     }
@@ -164,6 +170,8 @@ public final class TicketJson {
   }
 
   public static Attachment attachment(String filename, String mediaType, byte[] bytes) {
+    Fields.atMost("filename", filename, MAX_FILENAME);
+    Fields.atMost("mediaType", mediaType, MAX_MEDIA_TYPE);
     if (bytes.length > Attachment.MAX_BYTES) {
       throw new ApiException(
           413,
@@ -176,9 +184,6 @@ public final class TicketJson {
               + Attachment.MAX_BYTES);
     }
     String clean = filename.replaceAll("[\\\\/\\x00-\\x1f]", "_");
-    if (clean.length() > 255) {
-      clean = clean.substring(clean.length() - 255);
-    }
     return new Attachment(
         clean, mediaType, bytes.length, Base64.getEncoder().encodeToString(bytes));
   }

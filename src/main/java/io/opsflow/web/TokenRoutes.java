@@ -50,9 +50,9 @@ public final class TokenRoutes {
     String name = text(body, "name");
     String organization = text(body, "organization");
     String role = body.path("role").asText(kind.equals("user") ? "sre" : "integration");
-    if (name.length() > 200 || organization.length() > 200 || role.length() > 40) {
-      throw ApiException.badRequest("name and organization are limited to 200 characters");
-    }
+    Fields.atMost("name", name, Fields.NAME);
+    Fields.organization("organization", organization);
+    Fields.atMost("role", role, 40);
     if (kind.equals("user") && !role.equals("sre") && !role.equals("customer")) {
       throw ApiException.badRequest("a user token's role is \"sre\" or \"customer\"");
     }

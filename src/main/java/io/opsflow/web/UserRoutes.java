@@ -55,7 +55,7 @@ public final class UserRoutes {
     Role role =
         Role.parse(TicketJson.text(b, "role"))
             .orElseThrow(() -> ApiException.badRequest("role must be customer, sre or admin"));
-    String org = TicketJson.text(b, "organization");
+    String org = Fields.organization("organization", TicketJson.text(b, "organization"));
     if (!p.admin()) {
       if (role != Role.CUSTOMER || p.scope() == null) {
         throw ApiException.forbidden("an SRE adds customers of their own organization only");
@@ -80,15 +80,17 @@ public final class UserRoutes {
     if (users.byEmail(email).isPresent()) {
       throw new ApiException(409, "conflict", "a user with this email exists");
     }
-    String name = TicketJson.text(b, "name");
+    String name = Fields.atMost("name", TicketJson.text(b, "name"), Fields.NAME);
+    String slackUserId =
+        Fields.atMost("slackUserId", TicketJson.text(b, "slackUserId"), Fields.SLACK_USER_ID);
     UserStore.UserRow u =
         users.create(
             email,
-            name == null || name.isBlank() ? email : name,
+            name == null || name.isBlank() ? Fields.cut(email, Fields.NAME) : name,
             org,
             role,
             hash,
-            TicketJson.text(b, "slackUserId"));
+            slackUserId);
     audit.record(
         p.actor(), u.organizationId(), "user.create", u.id(), role.wire() + " " + u.email());
     Http.json(ctx, 201, json(u));
@@ -96,6 +98,7 @@ public final class UserRoutes {
 
   private void list(Context ctx) {
     Principal p = staff(ctx);
+    Http.noCursor(ctx);
     List<Map<String, Object>> items = users.list(p.scope()).stream().map(UserRoutes::json).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("items", items);
@@ -114,6 +117,7 @@ public final class UserRoutes {
 
   private void auditTrail(Context ctx) {
     Principal p = staff(ctx);
+    Http.noCursor(ctx);
     List<Map<String, Object>> items =
         audit.recent(p.scope(), Http.limit(ctx)).stream()
             .map(

@@ -67,9 +67,8 @@ public final class WebhookRoutes {
           "events must be a list of event names (\"incident.triggered\", ...) or [\"*\"]");
     }
     String org = body.path("organization").asText("").trim();
-    if (org.length() > 200) {
-      throw ApiException.badRequest("organization is limited to 200 characters");
-    }
+    Fields.atMost("organization", org, 200);
+    Fields.atMost("events", String.join(",", events), 2000);
     String secret = WebhookSecrets.generate();
     WebhookSubscriptionRow row =
         store.create(url, events, org.isEmpty() ? null : org, secret, clock.millis());
@@ -81,6 +80,7 @@ public final class WebhookRoutes {
 
   private void list(Context ctx) {
     Principal p = auth.requireAdmin(ctx);
+    Http.noCursor(ctx);
     List<Object> items = new ArrayList<>();
     store.list(p.scope()).forEach(r -> items.add(describe(r)));
     Http.json(ctx, 200, Map.of("items", items));
@@ -128,9 +128,7 @@ public final class WebhookRoutes {
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw ApiException.badRequest("url must be an http or https URL with a host");
     }
-    if (raw.length() > 2000) {
-      throw ApiException.badRequest("url is limited to 2000 characters");
-    }
+    Fields.atMost("url", raw, 2000);
     if (!allowPrivate) {
       PrivateAddresses.refusal(uri.getHost())
           .ifPresent(

@@ -36,9 +36,12 @@ class UptimeApiTest {
     TestApp.Tenant acme = app.aCustomerOrg();
     TestApp.Tenant other = app.aCustomerOrg();
     String service = "checkout-" + UUID.randomUUID().toString().substring(0, 8);
-    // 10 June 2026, a result every 10 min from 10:00 to 14:00; failed at 12:00 and 12:10
+    // 10 June of the last June past (results are accepted within their retention, 400 days),
+    // a result every 10 min from 10:00 to 14:00; failed at 12:00 and 12:10
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    int year = today.getMonthValue() > 6 ? today.getYear() : today.getYear() - 1;
     List<String> items = new ArrayList<>();
-    Instant t0 = Instant.parse("2026-06-10T10:00:00Z");
+    Instant t0 = Instant.parse(year + "-06-10T10:00:00Z");
     for (int i = 0; i <= 24; i++) {
       Instant at = t0.plus(Duration.ofMinutes(10L * i));
       boolean failed = i == 12 || i == 13;
@@ -54,17 +57,21 @@ class UptimeApiTest {
             acme.sre(),
             "{\"service\":\""
                 + service
-                + "\",\"start\":\"2026-06-10T12:10:00Z\",\"end\":\"2026-06-10T13:00:00Z\"}");
+                + "\",\"start\":\""
+                + year
+                + "-06-10T12:10:00Z\",\"end\":\""
+                + year
+                + "-06-10T13:00:00Z\"}");
     assertThat(window.status()).isEqualTo(201);
 
     // known: 10:00 to 14:30 (the last result is trusted for 3 intervals of 10 min) = 270 min;
     // down 12:00-12:10 (12:10-12:20 is maintenance), maintenance 50, up 270 - 60 = 210;
     // unknown 43200 - 270 = 42930; availability 210 / 220
-    String path = "/api/v1/reports/uptime?service=" + service + "&month=2026-06";
+    String path = "/api/v1/reports/uptime?service=" + service + "&month=" + year + "-06";
     JsonNode report =
         api.await(path, acme.sre(), r -> r.path("unknownMinutes").asDouble() == 42930.0);
     assertThat(report.path("service").asText()).isEqualTo(service);
-    assertThat(report.path("month").asText()).isEqualTo("2026-06");
+    assertThat(report.path("month").asText()).isEqualTo(year + "-06");
     assertThat(report.path("target").asDouble()).isEqualTo(0.999);
     assertThat(report.path("downMinutes").asDouble()).isEqualTo(10.0);
     assertThat(report.path("maintenanceMinutes").asDouble()).isEqualTo(50.0);

@@ -43,7 +43,7 @@ class IncidentSlashCommandsTest {
         api.await("/api/v1/incidents/" + id, t.sre(), d -> !d.path("priority").isNull());
     assertThat(incident.path("priority").asText()).isEqualTo("P-1");
     assertThat(incident.path("title").asText()).isEqualTo("Payments are slow in EU");
-    JsonNode tokens = api.get("/api/v1/tokens", app.adminToken()).body().path("items");
+    JsonNode tokens = api.get("/api/v1/tokens?limit=1000", app.adminToken()).body().path("items");
     assertThat(tokens)
         .anyMatch(
             x ->
