@@ -48,6 +48,15 @@ class OrganizationWritesTest {
                 + "\"start\":\"2027-01-01T00:00:00Z\",\"end\":\"2027-01-01T01:00:00Z\"}"),
         403);
 
+    assertStatus(
+        api.post(
+            "/api/v1/checks/results",
+            a.integration(),
+            "{\"check\":\"c\",\"service\":\"s\",\"ok\":false,\"organization\":\""
+                + b.organization()
+                + "\"}"),
+        403);
+
     // what is one's own, or an admin's naming, still goes through
     String own = accepted(api.post("/api/v1/tickets", a.sre(), ticketFor("own", customerOfA)));
     String byAdmin =
