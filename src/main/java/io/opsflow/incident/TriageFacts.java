@@ -7,19 +7,28 @@ import java.util.Objects;
 /**
  * What triage decides from: the incident's severity (canonical: critical, error, warning, info or
  * as sent), and the zone ({@code green}/{@code red}), tier ({@code gold}/{@code silver}/{@code
- * bronze}) and id of the service it matched; the last three are empty when no service matched.
+ * bronze}) and id of the service it matched among its organization's (empty when none matched), and
+ * the incident's organization, so that a table can choose by organization too.
  */
-public record TriageFacts(String severity, String zone, String tier, String service) {
+public record TriageFacts(
+    String severity, String zone, String tier, String service, String organization) {
   public static final String SEVERITY = "severity";
   public static final String ZONE = "zone";
   public static final String TIER = "tier";
   public static final String SERVICE = "service";
+  public static final String ORGANIZATION = "organization";
 
   public TriageFacts {
     severity = Objects.requireNonNullElse(severity, "");
     zone = Objects.requireNonNullElse(zone, "");
     tier = Objects.requireNonNullElse(tier, "");
     service = Objects.requireNonNullElse(service, "");
+    organization = Objects.requireNonNullElse(organization, "");
+  }
+
+  /** Facts of no particular organization. */
+  public TriageFacts(String severity, String zone, String tier, String service) {
+    this(severity, zone, tier, service, "");
   }
 
   /** The decision table's inputs, by input name. */
@@ -29,6 +38,7 @@ public record TriageFacts(String severity, String zone, String tier, String serv
     inputs.put(ZONE, zone);
     inputs.put(TIER, tier);
     inputs.put(SERVICE, service);
+    inputs.put(ORGANIZATION, organization);
     return inputs;
   }
 

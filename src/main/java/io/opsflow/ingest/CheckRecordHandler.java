@@ -27,7 +27,10 @@ public final class CheckRecordHandler implements RecordHandler {
     this(group, db, new SimpleMeterRegistry());
   }
 
-  /** Counts each stored result in {@code opsflow_check_results_total{service,outcome}}. */
+  /**
+   * Counts each stored result in {@code opsflow_check_results_total{organization,service,outcome}}:
+   * two organizations' services of the same name are two series.
+   */
   public CheckRecordHandler(String group, Database db, MeterRegistry metrics) {
     this.group = group;
     this.db = db;
@@ -68,6 +71,8 @@ public final class CheckRecordHandler implements RecordHandler {
       metrics
           .counter(
               "opsflow.check.results",
+              "organization",
+              s.organizationId(),
               "service",
               s.result().service(),
               "outcome",

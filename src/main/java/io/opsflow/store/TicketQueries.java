@@ -265,6 +265,17 @@ public final class TicketQueries {
         .findFirst();
   }
 
+  /** Is {@code incidentId} an incident of {@code organizationId}? Checked before linking. */
+  public boolean incidentOf(String incidentId, String organizationId) {
+    return !Sql.query(
+            db,
+            "select id from incident where id = ? and organization_id = ?",
+            rs -> rs.getString(1),
+            incidentId,
+            organizationId)
+        .isEmpty();
+  }
+
   /** The ticket whose reference ({@code T-1A2B3C4D}) or id this is. */
   public Optional<Ticket> byReference(String ref, String scope) {
     String r = ref.trim().toUpperCase(java.util.Locale.ROOT);

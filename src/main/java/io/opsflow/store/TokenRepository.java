@@ -100,6 +100,18 @@ public final class TokenRepository {
     return id;
   }
 
+  /** Whether {@code named} (an organization's id or name) is organization {@code id}. */
+  public static boolean names(String named, String id) {
+    if (named == null || id == null) {
+      return false;
+    }
+    try {
+      return named.trim().equals(id) || slug(named).equals(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Organization ids are readable slugs of their names: "Acme Corp" is "acme-corp". */
   static String slug(String name) {
     String slug =

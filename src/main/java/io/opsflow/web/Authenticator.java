@@ -10,8 +10,17 @@ public final class Authenticator {
     this.tokens = tokens;
   }
 
+  /**
+   * A person or an admin: integration tokens only send (alerts, events, check results, heartbeats,
+   * through {@link #requireIntegration}) and are refused on every other route, reads included.
+   */
   public Principal require(Context ctx) {
-    return check(Http.bearer(ctx));
+    Principal p = check(Http.bearer(ctx));
+    if (p.kind() == Principal.Kind.INTEGRATION) {
+      throw ApiException.forbidden(
+          "integration tokens only send alerts, events, check results and heartbeats");
+    }
+    return p;
   }
 
   public Principal check(String secret) {

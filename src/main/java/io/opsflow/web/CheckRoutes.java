@@ -88,6 +88,9 @@ public final class CheckRoutes {
     List<Publisher.Keyed> records = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       CheckResult r;
+      // results are the token's organization's: naming another one is refused, not re-homed
+      JsonNode named = items.get(i).path("organization");
+      OrganizationScope.of(integration, named.isTextual() ? named.asText() : null);
       try {
         r = CheckResultFormat.read(items.get(i), now);
         inRange(r.at(), now);

@@ -140,16 +140,11 @@ public final class MaintenanceRoutes {
   }
 
   private static String organization(Principal p, String asked) {
-    if (p.admin()) {
-      if (asked == null) {
-        throw ApiException.badRequest("organization is required with an admin token");
-      }
-      return asked;
+    String org = OrganizationScope.of(p, asked);
+    if (org == null) {
+      throw ApiException.badRequest("organization is required with an admin token");
     }
-    if (asked != null && !asked.equals(p.organizationId())) {
-      throw ApiException.notFound("no organization " + asked);
-    }
-    return p.organizationId();
+    return org;
   }
 
   private static Recurrence schedule(JsonNode body) {

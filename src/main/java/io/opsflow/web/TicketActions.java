@@ -56,7 +56,7 @@ public final class TicketActions {
   /** Opens a ticket with an id the caller chose (to wait for it, as Slack does). */
   public Ticket.Ref open(Principal p, NewTicket n, String id) {
     Actor a = p.ticketActor();
-    String org = a.organizationId() != null ? a.organizationId() : n.organization();
+    String org = OrganizationScope.of(p, n.organization());
     if (org == null || org.isBlank()) {
       throw ApiException.badRequest("organization is required for a caller of every organization");
     }
@@ -74,6 +74,9 @@ public final class TicketActions {
     if (requester != null && !Emails.valid(requester)) {
       throw ApiException.badRequest("requesterEmail is not a mail address");
     }
+    if (requester != null && !customerOf(requester, org)) {
+      throw unprocessable("requesterEmail is not a customer of organization " + org);
+    }
     List<String> watchers = n.watchers() == null ? List.of() : n.watchers();
     if (watchers.size() > Fields.MAX_WATCHERS) {
       throw ApiException.badRequest(
@@ -83,6 +86,7 @@ public final class TicketActions {
       if (!Emails.valid(w)) {
         throw ApiException.badRequest("watcher '" + w + "' is not a mail address");
       }
+      ownWatcher(w, org);
     }
     send(
         id,
@@ -180,6 +184,10 @@ public final class TicketActions {
     Ticket t = visible(p, ticketId);
     staff(a);
     required(incidentId, "incidentId", 64);
+    // an unknown incident and another organization's answer alike
+    if (!queries.incidentOf(incidentId.trim(), t.organizationId())) {
+      throw ApiException.notFound("incident " + incidentId.trim() + " not found");
+    }
     send(t.id(), new TicketCommand.Link(t.id(), incidentId.trim()), a);
   }
 
@@ -189,6 +197,7 @@ public final class TicketActions {
     if (email == null || !Emails.valid(email)) {
       throw ApiException.badRequest("email is not a mail address");
     }
+    ownWatcher(email, t.organizationId());
     List<String> watching = queries.watchers(t.id());
     if (watching.size() >= Fields.MAX_WATCHERS
         && watching.stream().noneMatch(w -> w.equalsIgnoreCase(email.trim()))) {
@@ -207,6 +216,33 @@ public final class TicketActions {
 
   private void send(String key, TicketCommand c, Actor a) {
     publisher.publish(Topics.TICKETS, key, TicketEnvelopes.encode(c, a, clock.instant()));
+  }
+
+  /** Is {@code email} an active customer of {@code org}? */
+  private boolean customerOf(String email, String org) {
+    return users
+        .byEmail(email.trim())
+        .filter(u -> u.active() && u.role() == io.opsflow.ticket.Role.CUSTOMER)
+        .filter(u -> io.opsflow.store.TokenRepository.names(org, u.organizationId()))
+        .isPresent();
+  }
+
+  /** A watcher who is a user of another organization would read this one's tickets: 422. */
+  private void ownWatcher(String email, String org) {
+    users
+        .byEmail(email.trim())
+        .filter(
+            u ->
+                u.organizationId() != null
+                    && !io.opsflow.store.TokenRepository.names(org, u.organizationId()))
+        .ifPresent(
+            u -> {
+              throw unprocessable("watcher '" + email + "' is a user of another organization");
+            });
+  }
+
+  private static ApiException unprocessable(String detail) {
+    return new ApiException(422, "unprocessable", detail);
   }
 
   private static void staff(Actor a) {

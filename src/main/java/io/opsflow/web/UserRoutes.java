@@ -60,7 +60,7 @@ public final class UserRoutes {
       if (role != Role.CUSTOMER || p.scope() == null) {
         throw ApiException.forbidden("an SRE adds customers of their own organization only");
       }
-      org = p.scope();
+      org = OrganizationScope.of(p, org);
     }
     if (role == Role.CUSTOMER && (org == null || org.isBlank())) {
       throw ApiException.badRequest("a customer belongs to an organization");

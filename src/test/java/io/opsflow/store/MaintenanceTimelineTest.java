@@ -22,6 +22,7 @@ class MaintenanceTimelineTest {
     TestApp app = TestApp.shared();
     ApiCalls api = app.api();
     TestApp.Tenant t = app.aCustomerOrg();
+    io.opsflow.testing.TenantServices.giveShipped(app, t.organization());
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
     String id =
         api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)

@@ -24,37 +24,72 @@ class ServiceCatalogueTest {
 
   @Test
   void alertmanagerLabelsFindTheService() {
-    assertThat(catalogue.find(Map.of("service", "checkout", "alertname", "HighLatency")))
+    assertThat(catalogue.find("acme", Map.of("service", "checkout", "alertname", "HighLatency")))
         .map(Service::id)
         .contains("checkout");
   }
 
   @Test
   void theFirstMatchingServiceWinsAndEveryConditionMustHold() {
-    assertThat(catalogue.find(Map.of("service", "checkout", "env", "staging")))
+    assertThat(catalogue.find("acme", Map.of("service", "checkout", "env", "staging")))
         .map(Service::id)
         .contains("checkout-staging");
   }
 
   @Test
   void pagerDutySourceMatchesTheWholeExpression() {
-    assertThat(catalogue.find(Map.of("source", "db-primary-3.eu")))
+    assertThat(catalogue.find("acme", Map.of("source", "db-primary-3.eu")))
         .map(Service::id)
         .contains("db-primary");
-    assertThat(catalogue.find(Map.of("source", "old-db-primary"))).isEmpty();
+    assertThat(catalogue.find("acme", Map.of("source", "old-db-primary"))).isEmpty();
   }
 
   @Test
   void pagerDutyCustomDetailsMatch() {
-    assertThat(catalogue.find(Map.of("custom_details.team", "billing")))
+    assertThat(catalogue.find("acme", Map.of("custom_details.team", "billing")))
         .map(Service::id)
         .contains("billing");
   }
 
   @Test
   void nothingMatchesUnknownAttributesAndAnEmptyMatchMatchesNothing() {
-    assertThat(catalogue.find(Map.of("service", "search"))).isEmpty();
+    assertThat(catalogue.find("acme", Map.of("service", "search"))).isEmpty();
     assertThat(new ServiceMatch(Map.of(), Map.of()).matches(Map.of("a", "b"))).isFalse();
+  }
+
+  @Test
+  void onlyTheServicesOfTheAlertsOrganizationMatch() {
+    ServiceCatalogue two =
+        new ServiceCatalogue(
+            List.of(
+                new Service("checkout", "A", "org-a", Zone.GREEN, Tier.GOLD, checkoutLabel()),
+                new Service("checkout", "B", "org-b", Zone.RED, Tier.BRONZE, checkoutLabel())));
+    Map<String, String> alert = Map.of("service", "checkout");
+
+    assertThat(two.find("org-a", alert)).map(Service::zone).contains(Zone.GREEN);
+    assertThat(two.find("org-b", alert)).map(Service::tier).contains(Tier.BRONZE);
+    assertThat(two.find("org-c", alert)).isEmpty();
+    assertThat(catalogue.find("globex", Map.of("service", "checkout"))).isEmpty();
+    assertThat(two.byId("org-b", "checkout")).map(Service::name).contains("B");
+    assertThat(two.byId("org-c", "checkout")).isEmpty();
+  }
+
+  @Test
+  void triageFactsComeFromTheIncidentsOrganizationAndCarryIt() {
+    io.opsflow.incident.Incident ofAcme = io.opsflow.incident.Incidents.aP0Incident();
+    Map<String, String> alert = Map.of("service", "checkout");
+    ServiceCatalogue others =
+        new ServiceCatalogue(
+            List.of(new Service("checkout", "B", "org-b", Zone.GREEN, Tier.GOLD, checkoutLabel())));
+
+    assertThat(catalogue.factsFor(ofAcme, alert).service()).isEqualTo("checkout");
+    assertThat(catalogue.factsFor(ofAcme, alert).asInputs()).containsEntry("organization", "acme");
+    assertThat(others.factsFor(ofAcme, alert).service()).isEmpty();
+    assertThat(others.factsFor(ofAcme, alert).zone()).isEmpty();
+  }
+
+  private static ServiceMatch checkoutLabel() {
+    return labels("service", "checkout");
   }
 
   private static ServiceMatch labels(String name, String value) {

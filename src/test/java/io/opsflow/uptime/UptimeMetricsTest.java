@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Prometheus exposition of the running app carries the check results stored, by service and
- * outcome, and the number of heartbeat sources overdue.
+ * The Prometheus exposition of the running app carries the check results stored, by organization,
+ * service and outcome, and the number of heartbeat sources overdue.
  */
 class UptimeMetricsTest {
   private final TestApp app = TestApp.shared();
@@ -30,8 +30,9 @@ class UptimeMetricsTest {
   }
 
   @Test
-  void checkResultsAreCountedByServiceAndOutcome() {
+  void checkResultsAreCountedByOrganizationServiceAndOutcome() {
     TestApp.Tenant t = app.aCustomerOrg();
+    TestApp.Tenant other = app.aCustomerOrg();
     String service = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
     Instant at = Instant.now().minusSeconds(3600);
     String body =
@@ -43,18 +44,34 @@ class UptimeMetricsTest {
             + result(service, false, at.plusSeconds(120))
             + "]";
     assertThat(api.post("/api/v1/checks/results", t.integration(), body).status()).isEqualTo(202);
+    // the same service name in another organization is another series
+    assertThat(
+            api.post("/api/v1/checks/results", other.integration(), result(service, true, at))
+                .status())
+        .isEqualTo(202);
 
-    String ok = "opsflow_check_results_total{outcome=\"ok\",service=\"" + service + "\"} 2.0";
-    String failed =
-        "opsflow_check_results_total{outcome=\"failed\",service=\"" + service + "\"} 1.0";
+    String ok = series(t, "ok", service) + " 2.0";
+    String failed = series(t, "failed", service) + " 1.0";
+    String okOfOther = series(other, "ok", service) + " 1.0";
     Await.until(
         "check results on /metrics",
         () -> {
           String metrics = api.get("/metrics", null).raw();
-          return metrics.contains(ok) && metrics.contains(failed);
+          return metrics.contains(ok) && metrics.contains(failed) && metrics.contains(okOfOther);
         });
     assertThat(api.get("/metrics", null).raw())
-        .contains("# TYPE opsflow_check_results_total counter");
+        .contains("# TYPE opsflow_check_results_total counter")
+        .doesNotContain(series(other, "failed", service));
+  }
+
+  private static String series(TestApp.Tenant t, String outcome, String service) {
+    return "opsflow_check_results_total{organization=\""
+        + t.organization()
+        + "\",outcome=\""
+        + outcome
+        + "\",service=\""
+        + service
+        + "\"}";
   }
 
   @Test

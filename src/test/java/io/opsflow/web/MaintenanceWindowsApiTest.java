@@ -119,7 +119,7 @@ class MaintenanceWindowsApiTest {
   private void assertReason(TestApp.Tenant t, String body, String reason) {
     ApiCalls.Resp r = api.post(PATH, t.sre(), body);
     if (reason == null) {
-      assertThat(r.status()).as(r.raw()).isEqualTo(404);
+      assertThat(r.status()).as(r.raw()).isEqualTo(403);
       return;
     }
     assertThat(r.status()).as(r.raw()).isEqualTo(400);
@@ -148,6 +148,7 @@ class MaintenanceWindowsApiTest {
   @Test
   void anIncidentOfAServiceInMaintenanceIsRecordedButPagesNobody() {
     TestApp.Tenant t = app.aCustomerOrg();
+    io.opsflow.testing.TenantServices.giveShipped(app, t.organization());
     java.time.Instant now = java.time.Instant.now();
     ApiCalls.Resp window =
         api.post(

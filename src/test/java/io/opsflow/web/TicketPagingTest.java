@@ -39,10 +39,25 @@ class TicketPagingTest {
   private final TestApp app = TestApp.shared();
   private final ApiCalls api = app.api();
 
+  /** The requester of the tickets a customer token opens: a customer of its organization. */
+  private final java.util.Map<String, String> requesterOf = new java.util.HashMap<>();
+
   private String customerOf(TestApp.Tenant t) {
-    return api.token(app.adminToken(), "user", "carol", t.organization(), "customer")
-        .path("token")
-        .asText();
+    String token =
+        api.token(app.adminToken(), "user", "carol", t.organization(), "customer")
+            .path("token")
+            .asText();
+    String mail = "carol-" + java.util.UUID.randomUUID() + "@example.com";
+    api.post(
+        "/api/v1/users",
+        app.adminToken(),
+        "{\"email\":\""
+            + mail
+            + "\",\"role\":\"customer\",\"organization\":\""
+            + t.organization()
+            + "\"}");
+    requesterOf.put(token, mail);
+    return token;
   }
 
   private JsonNode await(String path, String token, Predicate<JsonNode> p) {
@@ -62,7 +77,9 @@ class TicketPagingTest {
                 + subject
                 + "\",\"priority\":\""
                 + priority
-                + "\",\"requesterEmail\":\"carol@example.com\"}");
+                + "\",\"requesterEmail\":\""
+                + requesterOf.get(token)
+                + "\"}");
     assertThat(r.status()).as(r.raw()).isEqualTo(202);
     return r.body().path("id").asText();
   }
@@ -116,7 +133,7 @@ class TicketPagingTest {
     JsonNode details = detail.path("labels").path("custom_details");
     assertThat(details.path("ticket_id").asText()).isEqualTo(ticket);
     assertThat(details.path("ticket_reference").asText()).isEqualTo(reference);
-    assertThat(details.path("requester").asText()).isEqualTo("carol@example.com");
+    assertThat(details.path("requester").asText()).isEqualTo(requesterOf.get(customer));
     assertThat(messages(detail)).contains("Linked to ticket " + reference);
 
     // the incident took the ticket as its own: no second ticket for the organization

@@ -59,12 +59,24 @@ class UserApiTest {
                 .status())
         .isEqualTo(409);
 
-    // an SRE of the organization adds customers of that organization only
+    // an SRE of the organization adds customers of that organization only: naming another is
+    // refused, not re-homed
+    assertThat(
+            api.post(
+                    "/api/v1/users",
+                    t.sre(),
+                    user(
+                        "frank@" + t.organization() + ".example",
+                        "customer",
+                        other.organization(),
+                        null))
+                .status())
+        .isEqualTo(403);
     ApiCalls.Resp bySre =
         api.post(
             "/api/v1/users",
             t.sre(),
-            user("frank@" + t.organization() + ".example", "customer", other.organization(), null));
+            user("frank@" + t.organization() + ".example", "customer", null, null));
     assertThat(bySre.status()).isEqualTo(201);
     assertThat(bySre.body().path("organization").asText()).isEqualTo(t.organization());
     assertThat(

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The services of {@code services.yaml}: id, name, organization, zone ({@code green}/{@code red}),
- * tier ({@code gold}/{@code silver}/{@code bronze}) and how alerts find them ({@code match}).
+ * The services of {@code services.yaml}: id (unique within its organization), name, organization
+ * (required: a service matches the alerts of its own organization only), zone ({@code green}/{@code
+ * red}), tier ({@code gold}/{@code silver}/{@code bronze}) and how alerts find them ({@code
+ * match}).
  */
 final class ServicesFile {
   private static final Set<String> SERVICE_FIELDS =
@@ -28,7 +30,13 @@ final class ServicesFile {
   private ServicesFile() {}
 
   static List<Service> read(Path file, List<ConfigProblem> problems) {
-    return IdentifiedList.read(file, "services", ServicesFile::service, Service::id, problems);
+    // ids are unique within an organization: two customers may each have a "checkout"
+    return IdentifiedList.read(
+        file,
+        "services",
+        ServicesFile::service,
+        s -> s.id() + "' of organization '" + s.organization(),
+        problems);
   }
 
   private static Optional<Service> service(Path file, YamlNode item, List<ConfigProblem> problems) {
@@ -40,25 +48,25 @@ final class ServicesFile {
     Fields f = new Fields(item, "", new Fields.Sink(file, problems), SERVICE_FIELDS);
     Optional<String> id = f.text("id", true).filter(s -> !s.isBlank());
     Optional<String> name = f.text("name", false);
-    Optional<String> organization = f.text("organization", false);
+    // required: a service only ever matches the alerts of its own organization
+    Optional<String> organization = f.text("organization", true).filter(s -> !s.isBlank());
     Optional<Zone> zone = f.parsed("zone", true, "green or red", t -> enumOf(Zone.class, t));
     Optional<Tier> tier =
         f.parsed("tier", true, "gold, silver or bronze", t -> enumOf(Tier.class, t));
     Optional<ServiceMatch> match = match(file, item, problems);
-    if (problems.size() > before || id.isEmpty()) {
+    if (problems.size() > before || id.isEmpty() || organization.isEmpty()) {
       if (problems.size() == before) {
-        problems.add(new ConfigProblem(file, item.lineOf("id"), "service id is blank"));
+        problems.add(
+            new ConfigProblem(
+                file,
+                item.lineOf(id.isEmpty() ? "id" : "organization"),
+                id.isEmpty() ? "service id is blank" : "service organization is blank"));
       }
       return Optional.empty();
     }
     return Optional.of(
         new Service(
-            id.get(),
-            name.orElse(null),
-            organization.orElse(null),
-            zone.get(),
-            tier.get(),
-            match.get()));
+            id.get(), name.orElse(null), organization.get(), zone.get(), tier.get(), match.get()));
   }
 
   private static Optional<ServiceMatch> match(

@@ -71,7 +71,10 @@ final class OnCallCommand implements SlashCommand {
       return policy(s, policy.get(), now);
     }
     Optional<Service> service =
-        s.services().services().stream().filter(x -> x.id().equals(id)).findFirst();
+        s.services().services().stream()
+            .filter(x -> x.id().equals(id))
+            .filter(x -> user.scope() == null || x.organization().equals(user.scope()))
+            .findFirst();
     if (service.isPresent()) {
       return new Escalator()
           .choose(s.policies(), id)

@@ -39,6 +39,7 @@ class ServicesFileTest {
             """
             services:
               - id: checkout
+                organization: acme
                 zone: amber
                 tier: platinum
                 colour: blue
@@ -52,30 +53,51 @@ class ServicesFileTest {
     List<String> problems = problemsOf(file);
 
     assertThat(problems)
-        .anyMatch(p -> p.endsWith(":3: 'zone': green or red expected, got 'amber'"))
-        .anyMatch(p -> p.endsWith(":4: 'tier': gold, silver or bronze expected, got 'platinum'"))
-        .anyMatch(p -> p.contains(":5: unknown field 'colour'"))
-        .anyMatch(p -> p.contains(":7: 'source': bad regular expression"))
-        .anyMatch(p -> p.contains(":8: 'match' must give labels"));
+        .anyMatch(p -> p.endsWith(":4: 'zone': green or red expected, got 'amber'"))
+        .anyMatch(p -> p.endsWith(":5: 'tier': gold, silver or bronze expected, got 'platinum'"))
+        .anyMatch(p -> p.contains(":6: unknown field 'colour'"))
+        .anyMatch(p -> p.contains(":8: 'source': bad regular expression"))
+        .anyMatch(p -> p.contains(":9: 'match' must give labels"))
+        .anyMatch(p -> p.contains(":9: missing field 'organization'"));
   }
 
   @Test
-  void aDuplicateIdIsRefused() throws IOException {
+  void aDuplicateIdWithinAnOrganizationIsRefused() throws IOException {
     Path file =
         write(
             """
             services:
-              - {id: checkout, zone: green, tier: gold, match: {labels: {service: checkout}}}
-              - {id: checkout, zone: red, tier: gold, match: {labels: {service: other}}}
+              - {id: checkout, organization: acme, zone: green, tier: gold, match: {source: a}}
+              - {id: checkout, organization: acme, zone: red, tier: gold, match: {source: b}}
             """);
 
     assertThat(problemsOf(file))
-        .containsExactly(file + ":3: service id 'checkout' is already defined at line 2");
+        .containsExactly(
+            file + ":3: service id 'checkout' of organization 'acme' is already defined at line 2");
+  }
+
+  @Test
+  void twoOrganizationsMayEachHaveAServiceOfTheSameId() throws IOException {
+    Path file =
+        write(
+            """
+            services:
+              - {id: checkout, organization: acme, zone: green, tier: gold, match: {source: a}}
+              - {id: checkout, organization: globex, zone: red, tier: bronze, match: {source: a}}
+            """);
+    List<ConfigProblem> problems = new ArrayList<>();
+
+    List<Service> services = ServicesFile.read(file, problems);
+
+    assertThat(problems).isEmpty();
+    assertThat(services).extracting(Service::organization).containsExactly("acme", "globex");
   }
 
   @Test
   void aBadServicesFileRefusesTheWholeConfiguration() throws IOException {
-    write("services:\n  - {id: checkout, zone: blue, tier: gold, match: {source: x}}\n");
+    write(
+        "services:\n  - {id: checkout, organization: acme, zone: blue, tier: gold,"
+            + " match: {source: x}}\n");
 
     OnCallLoader.Outcome outcome = OnCallLoader.load(dir, Instant.EPOCH);
 
