@@ -42,6 +42,7 @@ import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.IncidentTickets;
 import io.opsflow.store.MailQuarantine;
 import io.opsflow.store.MailRecords;
+import io.opsflow.store.MaintenanceHolds;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SignInFailures;
@@ -198,8 +199,13 @@ public final class App implements AutoCloseable {
             },
             oncall::snapshot,
             Clock.systemUTC(),
-            effects.recorder(),
-            () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar());
+            effects.recorder());
+    effects
+        .recorder()
+        .maintenanceHolds(
+            new MaintenanceHolds(
+                () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar(),
+                () -> oncall.snapshot().services()));
 
     TicketApplier ticketApplier =
         new TicketApplier(
@@ -240,7 +246,8 @@ public final class App implements AutoCloseable {
                     },
                     Clock.systemUTC(),
                     metrics)
-                .ticketEvents(new TicketEventCodec()),
+                .ticketEvents(new TicketEventCodec())
+                .oncall(oncall::snapshot),
             ticketSteps,
             config.historyLevel(),
             workflowsDir(config));
