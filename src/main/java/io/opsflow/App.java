@@ -367,7 +367,7 @@ public final class App implements AutoCloseable {
             Clock.systemUTC());
     running.push(uptime);
     MaintenanceTimeline maintenanceTimeline =
-        new MaintenanceTimeline(db, () -> oncall.snapshot().services());
+        new MaintenanceTimeline(db, () -> oncall.snapshot().services(), effects.recorder());
     uptime.onMaintenanceTransition(maintenanceTimeline::record);
     startLoop(
         new ConsumerLoop(

@@ -12,7 +12,10 @@ import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.incident.AlertGrouping;
 import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.Triage;
 import io.opsflow.kafka.IncidentEventCodec;
+import io.opsflow.sla.Interval;
+import io.opsflow.sla.MaintenanceTransition;
 import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.sla.MaintenanceWindows;
 import io.opsflow.sla.Recurrence;
@@ -21,6 +24,7 @@ import io.opsflow.store.EffectRecorder;
 import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.MaintenanceHolds;
+import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestDatabase;
 import io.opsflow.triage.ServiceCatalogue;
@@ -55,6 +59,7 @@ class MaintenanceHoldProcessTest {
   private static ProcessEngine engine;
   private static CamundaIncidentWorkflow workflow;
   private static EffectRecorder recorder;
+  private static MaintenanceWindow drill;
 
   @BeforeAll
   static void start() {
@@ -62,7 +67,7 @@ class MaintenanceHoldProcessTest {
     db = Database.open(testDb.url(), testDb.user(), testDb.password(), 4);
     recorder =
         new EffectRecorder(new EffectPlanner(EffectSettings.defaults(true, true, true)), clock);
-    MaintenanceWindow drill =
+    drill =
         new MaintenanceWindow(
             "mw_drill",
             "acme",
@@ -139,6 +144,30 @@ class MaintenanceHoldProcessTest {
     assertThat(effectKinds(id)).contains("OpenRoom", "OpenBridge", "Page", "SendMail");
     // the next step follows its delay from the release, not from the incident's start
     assertThat(due(id, "escalationDue")).isEqualTo(END.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void theWindowsEndStartsTheResponseOfAnIncidentWithoutEscalationTimer() {
+    setNow(OPENED);
+    String id = openIncident();
+    db.inTransaction(
+        s -> {
+          HibernateIncidentStore store = new HibernateIncidentStore(s, codec, recorder);
+          new Triage()
+              .prioritizeByHand(store.find(id).orElseThrow(), "P-0", "user:bob", OPENED, store);
+          return null;
+        });
+    assertThat(effectKinds(id)).isEmpty();
+
+    setNow(END);
+    new MaintenanceTimeline(db, ServiceCatalogue::empty, recorder)
+        .record(
+            new MaintenanceTransition(
+                MaintenanceTransition.Kind.ENDED, END, drill, new Interval(OPENED, END)));
+
+    assertThat(timeline(id))
+        .containsOnlyOnce("Maintenance window 'drill' ended: the response held back starts now");
+    assertThat(effectKinds(id)).contains("OpenRoom", "OpenBridge");
   }
 
   private String openIncident() {
