@@ -43,6 +43,7 @@ import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.IncidentTickets;
 import io.opsflow.store.MailQuarantine;
 import io.opsflow.store.MailRecords;
+import io.opsflow.store.MaintenanceHolds;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.store.OutboxRepository;
 import io.opsflow.store.SignInFailures;
@@ -202,8 +203,13 @@ public final class App implements AutoCloseable {
             },
             oncall::snapshot,
             Clock.systemUTC(),
-            effects.recorder(),
-            () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar());
+            effects.recorder());
+    effects
+        .recorder()
+        .maintenanceHolds(
+            new MaintenanceHolds(
+                () -> uptime == null ? MaintenanceCalendar.none() : uptime.maintenanceCalendar(),
+                () -> oncall.snapshot().services()));
 
     TicketApplier ticketApplier =
         new TicketApplier(
@@ -244,7 +250,8 @@ public final class App implements AutoCloseable {
                     },
                     Clock.systemUTC(),
                     metrics)
-                .ticketEvents(new TicketEventCodec()),
+                .ticketEvents(new TicketEventCodec())
+                .oncall(oncall::snapshot),
             ticketSteps,
             config.historyLevel(),
             workflowsDir(config));
@@ -364,7 +371,7 @@ public final class App implements AutoCloseable {
             Clock.systemUTC());
     running.push(uptime);
     MaintenanceTimeline maintenanceTimeline =
-        new MaintenanceTimeline(db, () -> oncall.snapshot().services());
+        new MaintenanceTimeline(db, () -> oncall.snapshot().services(), effects.recorder());
     uptime.onMaintenanceTransition(maintenanceTimeline::record);
     startLoop(
         new ConsumerLoop(

@@ -139,6 +139,49 @@ public final class EffectPlanner {
     return new EffectPlan(List.of(new PostToRoom(incident.id(), key, text)), List.of());
   }
 
+  /**
+   * A response SLA breached: page {@code userIds} now (chat and mail, keyed by {@code prefix} and
+   * the user), and say {@code text} in the room.
+   */
+  public EffectPlan onSlaBreach(
+      Incident incident,
+      String prefix,
+      List<String> userIds,
+      Map<String, User> users,
+      String text,
+      boolean roomOpen) {
+    List<Effect> effects = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (String userId : userIds) {
+      User user = users.get(userId);
+      Person p = user == null ? new Person(userId, userId, null, null) : Person.of(user);
+      if (settings.chat() && (p.chatMember() != null || p.email() != null)) {
+        effects.add(new Page(incident.id(), prefix + ":page:" + p.userId(), p, text));
+      }
+      if (p.email() != null) {
+        String body = "Hello " + p.name() + ",\n\n" + text + ".\n\nIncident: " + incident.id();
+        effects.add(
+            new SendMail(
+                incident.id(),
+                prefix + ":mail:" + p.userId(),
+                List.of(p.email()),
+                messages.mailSubject(incident),
+                body + "\n",
+                "<!doctype html><html><body><pre>" + escape(body) + "</pre></body></html>"));
+      } else {
+        notes.add("No mail for " + p.userId() + ": no address configured");
+      }
+    }
+    if (roomOpen) {
+      effects.add(new PostToRoom(incident.id(), prefix + ":room", text));
+    }
+    return new EffectPlan(effects, notes);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   /** Status update number {@code n} is due: ask for it in the room. */
   public EffectPlan onReminder(Incident incident, int n, boolean roomOpen) {
     if (!roomOpen) {

@@ -99,27 +99,6 @@ public final class Escalator {
     return new Outcome(decision, step);
   }
 
-  /**
-   * Step {@code index} is skipped (nobody is paged, as during a maintenance window): the next step
-   * follows at its own due time, as if this one had run.
-   */
-  public EscalationDecision skip(String frozenPolicy, int index, Instant now, Directory directory) {
-    if (frozenPolicy == null || frozenPolicy.isBlank()) {
-      return EscalationDecision.stop();
-    }
-    FrozenPolicy policy;
-    try {
-      policy = FrozenPolicy.fromText(frozenPolicy);
-    } catch (IllegalArgumentException e) {
-      return EscalationDecision.stop();
-    }
-    EscalationPlan plan = new EscalationPlan(policy, policy.takenAt(), directory);
-    int next = index + 1;
-    return plan.dueAt(next)
-        .map(due -> EscalationDecision.continueAfter(Duration.between(now, due), next))
-        .orElseGet(EscalationDecision::stop);
-  }
-
   /** "Escalated to level 2 (round 1): alice, bob; Slack #ops". */
   static String describe(EscalationPlan.Step step) {
     StringBuilder text =

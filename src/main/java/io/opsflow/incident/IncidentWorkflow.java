@@ -27,6 +27,9 @@ public interface IncidentWorkflow {
   /** Delivers the resolve message; a process that already ended ignores it. */
   void resolve(String incidentId, String actor);
 
+  /** Delivers the escalate message: a process waiting for its next escalation step runs it now. */
+  void escalate(String incidentId, String actor);
+
   /** Starts the SLA clock process for {@code clockId} unless one exists for it. */
   void startSla(String clockId);
 

@@ -14,6 +14,7 @@ public record WorkflowSignal(
     START,
     ACKNOWLEDGE,
     RESOLVE,
+    ESCALATE,
     SLA_START,
     SLA_UPDATE,
     TICKET_START,

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.incident.IncidentCommands;
 import io.opsflow.incident.IncidentEvent;
+import io.opsflow.incident.IncidentStatus;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.WorkflowSignal;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
 import io.opsflow.store.ConsumerOffsets;
@@ -25,6 +28,7 @@ public final class CommandRecordHandler implements RecordHandler {
       Set.of(
           EnvelopeTypes.ACKNOWLEDGE,
           EnvelopeTypes.RESOLVE,
+          EnvelopeTypes.ESCALATE,
           EnvelopeTypes.PRIORITIZE,
           EnvelopeTypes.SLA_PAUSE,
           EnvelopeTypes.SLA_RESUME);
@@ -100,6 +104,40 @@ public final class CommandRecordHandler implements RecordHandler {
         .orElse(IncidentCommands.Result.NOT_FOUND);
   }
 
+  /**
+   * A person escalates: a response held back by a maintenance window starts (room, bridge, customer
+   * ticket), and the process runs its next escalation step now. An acknowledged incident has no
+   * step left to run; a resolved one changes nothing.
+   */
+  private IncidentCommands.Result escalate(
+      HibernateIncidentStore store, String incidentId, String actor, Instant at) {
+    return clocks(
+        store,
+        incidentId,
+        i -> {
+          if (i.status() == IncidentStatus.RESOLVED) {
+            return false;
+          }
+          boolean released = effects.escalatedByHand(store.session(), i, actor, at);
+          if (i.status() != IncidentStatus.TRIGGERED) {
+            return released;
+          }
+          if (!released) {
+            store.record(
+                new TimelineEntry(
+                    i.id(),
+                    at,
+                    "escalation_requested",
+                    actor,
+                    "Escalated by " + actor + ": the next escalation level, if any, is paged now"));
+          }
+          store.signal(
+              new WorkflowSignal(
+                  i.id(), i.organizationId(), WorkflowSignal.Kind.ESCALATE, actor, at));
+          return true;
+        });
+  }
+
   /** A Slack request waiting for this command hears how it went, in the same transaction. */
   private static void settle(
       HibernateIncidentStore store, CloudEvent.Parsed e, SlackReplies.Outcome o, String detail) {
@@ -126,6 +164,7 @@ public final class CommandRecordHandler implements RecordHandler {
           case EnvelopeTypes.ACKNOWLEDGE ->
               commands.acknowledge(incidentId, actor, e.time(), store);
           case EnvelopeTypes.RESOLVE -> commands.resolve(incidentId, actor, e.time(), store);
+          case EnvelopeTypes.ESCALATE -> escalate(store, incidentId, actor, e.time());
           case EnvelopeTypes.SLA_PAUSE ->
               clocks(
                   store,

@@ -9,6 +9,12 @@ public final class EnvelopeTypes {
   public static final String ACKNOWLEDGE = "io.opsflow.command.incident.acknowledge";
   public static final String RESOLVE = "io.opsflow.command.incident.resolve";
 
+  /**
+   * A person escalates: the next escalation level is paged now, and a response held back by a
+   * maintenance window starts.
+   */
+  public static final String ESCALATE = "io.opsflow.command.incident.escalate";
+
   /** A person sets the priority; data {@code {"incidentId": ..., "priority": "P-1"}}. */
   public static final String PRIORITIZE = "io.opsflow.command.incident.prioritize";
 

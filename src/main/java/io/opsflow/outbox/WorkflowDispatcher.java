@@ -150,6 +150,7 @@ public final class WorkflowDispatcher extends Drainer {
       case START -> workflow.start(s.incidentId(), s.organizationId(), s.at(), firstDelivery);
       case ACKNOWLEDGE -> workflow.acknowledge(s.incidentId(), s.actor());
       case RESOLVE -> workflow.resolve(s.incidentId(), s.actor());
+      case ESCALATE -> workflow.escalate(s.incidentId(), s.actor());
       case SLA_START -> workflow.startSla(s.incidentId(), firstDelivery);
       case SLA_UPDATE -> workflow.updateSla(s.incidentId());
       case TICKET_START -> tickets.start(s.incidentId(), s.organizationId(), firstDelivery);

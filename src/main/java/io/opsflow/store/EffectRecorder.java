@@ -1,15 +1,21 @@
 package io.opsflow.store;
 
+import io.opsflow.escalation.BreachPages;
 import io.opsflow.escalation.EffectPlan;
 import io.opsflow.escalation.EffectPlanner;
 import io.opsflow.escalation.EffectSettings;
 import io.opsflow.escalation.EscalationPlan;
 import io.opsflow.escalation.User;
+import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentEvent;
+import io.opsflow.incident.IncidentStatus;
 import io.opsflow.incident.TimelineEntry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -24,6 +30,7 @@ public final class EffectRecorder {
   private final Clock clock;
   private final SlaClocks clocks;
   private volatile IncidentTickets tickets;
+  private volatile MaintenanceHolds holds;
 
   public EffectRecorder(EffectPlanner planner, Clock clock) {
     this(planner, clock, null);
@@ -39,6 +46,11 @@ public final class EffectRecorder {
   /** Also opens (and resolves) the customer tickets of incidents that call for one. */
   public void incidentTickets(IncidentTickets tickets) {
     this.tickets = tickets;
+  }
+
+  /** Also holds back the response to incidents of services in maintenance. */
+  public void maintenanceHolds(MaintenanceHolds holds) {
+    this.holds = holds;
   }
 
   /** Plans nothing: for tools and tests that only exercise the alert path. */
@@ -64,8 +76,10 @@ public final class EffectRecorder {
     if (incident == null) {
       return;
     }
+    boolean held =
+        IncidentEvent.PRIORITIZED.equals(event.type()) && holding(session, incident, event.at());
     IncidentTickets t = tickets;
-    if (t != null) {
+    if (t != null && !held) {
       if (IncidentEvent.PRIORITIZED.equals(event.type())) {
         t.onPrioritized(session, incident, event.at());
       } else if (IncidentEvent.RESOLVED.equals(event.type())) {
@@ -80,7 +94,7 @@ public final class EffectRecorder {
         default -> {}
       }
     }
-    if (planner == null) {
+    if (planner == null || held) {
       return;
     }
     boolean room = EffectStore.roomPlanned(session, incident.id());
@@ -90,6 +104,93 @@ public final class EffectRecorder {
             ? planner.onPrioritized(incident, room, cause)
             : planner.onEvent(event, incident, room);
     write(session, incident.id(), plan);
+  }
+
+  /** Whether the incident's response is held back by a maintenance window (and starts the hold). */
+  private boolean holding(Session session, Incident incident, Instant at) {
+    MaintenanceHolds h = holds;
+    if (h == null) {
+      return false;
+    }
+    MaintenanceHolds.State st =
+        h.check(session, incident, at, EffectStore.roomPlanned(session, incident.id()));
+    if (st.kind() == MaintenanceHolds.State.Kind.ENDED
+        && h.release(session, incident.id(), MaintenanceHolds.ACTOR, at)) {
+      session.persist(
+          new TimelineEntry(incident.id(), at, "maintenance", MaintenanceHolds.ACTOR, ended(st)));
+    }
+    return st.held();
+  }
+
+  /**
+   * For an escalation step: until when a maintenance window holds the incident's response back;
+   * empty when it does not. A hold whose window has closed is released here, and the response held
+   * back starts.
+   */
+  public Optional<Instant> heldUntil(Session session, Incident incident, Instant at) {
+    MaintenanceHolds h = holds;
+    if (h == null) {
+      return Optional.empty();
+    }
+    MaintenanceHolds.State st =
+        h.check(session, incident, at, EffectStore.roomPlanned(session, incident.id()));
+    if (st.kind() == MaintenanceHolds.State.Kind.ENDED) {
+      release(session, incident, MaintenanceHolds.ACTOR, at, ended(st));
+    }
+    return st.held() ? Optional.of(st.until()) : Optional.empty();
+  }
+
+  /**
+   * A person escalated the incident: a response held back by a maintenance window starts now (war
+   * room, bridge and customer ticket as its priority calls for; the pages follow from the
+   * escalation). False when nothing was held back.
+   */
+  public boolean escalatedByHand(Session session, Incident incident, String actor, Instant at) {
+    return release(
+        session,
+        incident,
+        actor,
+        at,
+        "Escalated by "
+            + actor
+            + " during the maintenance window: the response held back starts now");
+  }
+
+  /** True once after a hold was released: the escalation's timing starts anew at this step. */
+  public boolean resumeAfterHold(Session session, String incidentId, Instant at) {
+    MaintenanceHolds h = holds;
+    return h != null && h.resume(session, incidentId, at);
+  }
+
+  /** Whether a maintenance window holds the incident's response back now. */
+  public boolean held(Session session, String incidentId) {
+    MaintenanceHolds h = holds;
+    return h != null && h.held(session, incidentId);
+  }
+
+  private boolean release(Session s, Incident incident, String actor, Instant at, String line) {
+    MaintenanceHolds h = holds;
+    if (h == null || !h.release(s, incident.id(), actor, at)) {
+      return false;
+    }
+    s.persist(new TimelineEntry(incident.id(), at, "maintenance", actor, line));
+    if (incident.priority() == null) {
+      return true; // not triaged yet: triage plans the response
+    }
+    IncidentTickets t = tickets;
+    if (t != null) {
+      t.onPrioritized(s, incident, at);
+    }
+    if (planner != null) {
+      boolean room = EffectStore.roomPlanned(s, incident.id());
+      write(
+          s, incident.id(), planner.onPrioritized(incident, room, "released:" + at.toEpochMilli()));
+    }
+    return true;
+  }
+
+  private static String ended(MaintenanceHolds.State st) {
+    return "Maintenance window '" + st.title() + "' ended: the response held back starts now";
   }
 
   /** An escalation step ran. */
@@ -119,6 +220,46 @@ public final class EffectRecorder {
     }
     boolean room = EffectStore.roomPlanned(session, incident.id());
     write(session, incident.id(), planner.onSlaNotice(incident, key, text, room));
+  }
+
+  /**
+   * An SLA clock of the incident breached. A response breach of an unacknowledged incident pages at
+   * once whom {@link BreachPages} names (unless a maintenance window holds its response back); the
+   * war room, if any, hears it. Returns {@code text} with what was done about it, for the timeline.
+   */
+  public String onSlaBreach(
+      Session s, Incident incident, String kind, String text, OnCallSnapshot oncall) {
+    String said = text;
+    List<String> paged = List.of();
+    if (SlaClockRow.RESPONSE.equals(kind) && incident.status() == IncidentStatus.TRIGGERED) {
+      Optional<BreachPages.Paged> whom =
+          planner == null || oncall == null
+              ? Optional.empty()
+              : BreachPages.of(
+                  FrozenPolicies.find(s, incident.id()).orElse(""),
+                  clock.instant(),
+                  oncall.directory());
+      if (held(s, incident.id())) {
+        said += "; nobody paged: a maintenance window holds the response back";
+      } else if (planner == null || oncall == null) {
+        said += "; nobody paged: effects are off";
+      } else if (whom.isEmpty()) {
+        said += "; nobody paged: no escalation policy";
+      } else if (whom.get().userIds().isEmpty()) {
+        said += "; nobody paged: nobody on call for " + whom.get().whom();
+      } else {
+        paged = whom.get().userIds();
+        said += "; paged " + whom.get().whom() + " now: " + String.join(", ", paged);
+      }
+    }
+    boolean room = planner != null && EffectStore.roomPlanned(s, incident.id());
+    said += room ? "; posted to the war room" : "; no war room to post to";
+    if (planner != null) {
+      String prefix = incident.id() + ":sla-breach:" + kind;
+      Map<String, User> users = oncall == null ? Map.of() : oncall.users();
+      write(s, incident.id(), planner.onSlaBreach(incident, prefix, paged, users, said, room));
+    }
+    return said;
   }
 
   /** Status update {@code n} is due. */

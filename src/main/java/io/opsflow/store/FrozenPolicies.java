@@ -1,5 +1,8 @@
 package io.opsflow.store;
 
+import io.opsflow.escalation.Directory;
+import io.opsflow.escalation.EscalationPlan;
+import io.opsflow.escalation.FrozenPolicy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -32,6 +35,48 @@ final class FrozenPolicies {
           }
         });
     return frozen;
+  }
+
+  /**
+   * Moves the incident's frozen policy in time so that step {@code step} falls due at {@code now}
+   * and the later steps keep their delays after it (a response held back by a maintenance window
+   * starts from the release, not from the incident's start).
+   */
+  static void restartAt(
+      Session s, String incidentId, int step, java.time.Instant now, Directory directory) {
+    Optional<String> kept = find(s, incidentId);
+    if (kept.isEmpty()) {
+      return;
+    }
+    FrozenPolicy policy;
+    try {
+      policy = FrozenPolicy.fromText(kept.get());
+    } catch (IllegalArgumentException e) {
+      return; // unreadable: the escalation stops on it anyway
+    }
+    java.time.Instant due =
+        new EscalationPlan(policy, policy.takenAt(), directory)
+            .dueAt(step)
+            .orElse(policy.takenAt());
+    java.time.Instant takenAt = now.minus(java.time.Duration.between(policy.takenAt(), due));
+    String moved =
+        new FrozenPolicy(
+                policy.policyId(),
+                policy.name(),
+                policy.levels(),
+                policy.repeat(),
+                policy.afterLastLevel(),
+                takenAt)
+            .toText();
+    s.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("update incident_policy set frozen = ? where incident_id = ?")) {
+            ps.setString(1, moved);
+            ps.setString(2, incidentId);
+            ps.executeUpdate();
+          }
+        });
   }
 
   static Optional<String> find(Session s, String incidentId) {

@@ -11,8 +11,6 @@ import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.incident.TriageDecision;
 import io.opsflow.incident.TriageFacts;
-import io.opsflow.sla.MaintenanceCalendar;
-import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import io.opsflow.triage.ServiceCatalogue;
 import java.time.Clock;
@@ -35,7 +33,6 @@ public final class IncidentSteps implements IncidentProcessSteps {
   private final Supplier<OnCallSnapshot> oncall;
   private final Clock clock;
   private final EffectRecorder effects;
-  private final Supplier<MaintenanceCalendar> maintenance;
 
   /**
    * @param oncall the on-call configuration in force (users, schedules, policies), asked anew at
@@ -48,22 +45,6 @@ public final class IncidentSteps implements IncidentProcessSteps {
       Supplier<OnCallSnapshot> oncall,
       Clock clock,
       EffectRecorder effects) {
-    this(db, encoder, afterCommit, oncall, clock, effects, MaintenanceCalendar::none);
-  }
-
-  /**
-   * @param maintenance the maintenance windows in force: an incident of a service in maintenance is
-   *     recorded, and its escalation steps page nobody while the window lasts
-   */
-  public IncidentSteps(
-      Database db,
-      Function<IncidentEvent, OutgoingRecord> encoder,
-      Runnable afterCommit,
-      Supplier<OnCallSnapshot> oncall,
-      Clock clock,
-      EffectRecorder effects,
-      Supplier<MaintenanceCalendar> maintenance) {
-    this.maintenance = maintenance;
     this.effects = effects;
     this.db = db;
     this.encoder = encoder;
@@ -151,25 +132,17 @@ public final class IncidentSteps implements IncidentProcessSteps {
               if (incident.isEmpty() || frozenPolicyId == null || frozenPolicyId.isEmpty()) {
                 return EscalationDecision.stop();
               }
-              String frozenPolicy = FrozenPolicies.find(s, incidentId).orElse("");
               OnCallSnapshot config = oncall.get();
-              Optional<MaintenanceWindow> window = maintenanceOf(incident.get(), config, now);
-              if (window.isPresent()) {
-                store.record(
-                    new TimelineEntry(
-                        incidentId,
-                        now,
-                        "maintenance",
-                        ESCALATION_ACTOR,
-                        "Not paged: the service is in maintenance window '"
-                            + window.get().title()
-                            + "' ("
-                            + window.get().id()
-                            + "); escalation step "
-                            + (step + 1)
-                            + " skipped, the next one follows the policy"));
-                return escalator.skip(frozenPolicy, step, now, config.directory());
+              Optional<Instant> heldUntil = effects.heldUntil(s, incident.get(), now);
+              if (heldUntil.isPresent()) {
+                // held back by a maintenance window: this step waits for its end or a person
+                return EscalationDecision.continueAfter(
+                    Duration.between(now, heldUntil.get()), step);
               }
+              if (effects.resumeAfterHold(s, incidentId, now)) {
+                FrozenPolicies.restartAt(s, incidentId, step, now, config.directory());
+              }
+              String frozenPolicy = FrozenPolicies.find(s, incidentId).orElse("");
               Escalator.Outcome outcome =
                   escalator.escalate(
                       incident.get().status(), frozenPolicy, step, now, config.directory());
@@ -191,13 +164,6 @@ public final class IncidentSteps implements IncidentProcessSteps {
             });
     afterCommit.run();
     return decision;
-  }
-
-  private Optional<MaintenanceWindow> maintenanceOf(
-      Incident incident, OnCallSnapshot config, Instant now) {
-    String service =
-        config.services().factsFor(incident, IncidentAttributes.of(incident.labels())).service();
-    return maintenance.get().activeFor(incident.organizationId(), service, now);
   }
 
   private static String freezeMessage(String frozen, String chosen) {
@@ -235,7 +201,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           store
               .find(incidentId)
-              .filter(i -> i.resolvedAt() == null)
+              .filter(i -> i.resolvedAt() == null && !effects.held(s, i.id()))
               .ifPresent(
                   i -> {
                     store.record(

@@ -15,10 +15,21 @@ import java.util.function.Supplier;
 public final class MaintenanceTimeline {
   private final Database db;
   private final Supplier<ServiceCatalogue> services;
+  private final EffectRecorder effects;
 
   public MaintenanceTimeline(Database db, Supplier<ServiceCatalogue> services) {
+    this(db, services, EffectRecorder.none());
+  }
+
+  /**
+   * Also starts, at a window's end, the response it held back (the incident's escalation timer does
+   * too; this covers incidents without an escalation policy, which have none).
+   */
+  public MaintenanceTimeline(
+      Database db, Supplier<ServiceCatalogue> services, EffectRecorder effects) {
     this.db = db;
     this.services = services;
+    this.effects = effects;
   }
 
   /** Writes the transition on every open incident it concerns; returns how many. */
@@ -49,6 +60,9 @@ public final class MaintenanceTimeline {
             }
             s.persist(
                 new TimelineEntry(i.id(), t.at(), "maintenance", "opsflow:maintenance", message));
+            if (t.kind() == MaintenanceTransition.Kind.ENDED) {
+              effects.heldUntil(s, i, t.at());
+            }
             n++;
           }
           return n;

@@ -1,6 +1,7 @@
 package io.opsflow.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentEvent;
 import io.opsflow.incident.TimelineEntry;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The SLA clock process's tasks, each one transaction: the clock is read afresh at every step, so a
@@ -27,6 +29,7 @@ public final class SlaSteps implements SlaProcessSteps {
   private final Clock clock;
   private final MeterRegistry metrics;
   private volatile Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> ticketEvents;
+  private volatile Supplier<OnCallSnapshot> oncall = () -> null;
 
   public SlaSteps(
       Database db,
@@ -48,6 +51,12 @@ public final class SlaSteps implements SlaProcessSteps {
   /** Ticket clocks' warnings and breaches also leave as ticket events through this codec. */
   public SlaSteps ticketEvents(Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> codec) {
     this.ticketEvents = codec;
+    return this;
+  }
+
+  /** The on-call configuration a response breach pages from (users, schedules). */
+  public SlaSteps oncall(Supplier<OnCallSnapshot> oncall) {
+    this.oncall = oncall;
     return this;
   }
 
@@ -151,13 +160,7 @@ public final class SlaSteps implements SlaProcessSteps {
                   r.kind())
               .increment();
           String text =
-              "SLA "
-                  + r.kind()
-                  + " breached: the "
-                  + r.priority()
-                  + " target was due "
-                  + due
-                  + "; escalating to the war room and everyone paged";
+              "SLA " + r.kind() + " breached: the " + r.priority() + " target was due " + due;
           notice(s, r, now, "sla_breached", IncidentEvent.SLA_BREACHED, text);
           return null;
         });
@@ -204,6 +207,12 @@ public final class SlaSteps implements SlaProcessSteps {
     if (incident.isEmpty()) {
       return;
     }
+    if (IncidentEvent.SLA_BREACHED.equals(eventType)) {
+      String said = effects.onSlaBreach(s, incident.get(), r.kind(), text, oncall.get());
+      store.record(new TimelineEntry(r.subjectId(), now, kind, SlaClocks.ACTOR, said));
+      store.publish(IncidentEvent.of(eventType, incident.get(), now, SlaClocks.ACTOR));
+      return;
+    }
     store.record(new TimelineEntry(r.subjectId(), now, kind, SlaClocks.ACTOR, text));
     store.publish(IncidentEvent.of(eventType, incident.get(), now, SlaClocks.ACTOR));
     effects.onSlaNotice(s, incident.get(), r.id() + ":" + kind, text);
@@ -220,7 +229,7 @@ public final class SlaSteps implements SlaProcessSteps {
 
   private void ticketNotice(
       org.hibernate.Session s, SlaClockRow r, Instant now, String kind, String text) {
-    line(s, r, now, kind, text.replace("; escalating to the war room and everyone paged", ""));
+    line(s, r, now, kind, text);
     Function<io.opsflow.ticket.TicketEvent, OutgoingRecord> codec = ticketEvents;
     if (codec == null) {
       return;

@@ -10,7 +10,7 @@ import io.opsflow.store.Page;
 import java.util.Locale;
 import java.util.Map;
 
-/** Incidents: list, detail with timeline, and the acknowledge/resolve/priority actions. */
+/** Incidents: list, detail with timeline, and the acknowledge/resolve/escalate/priority actions. */
 public final class IncidentRoutes {
   private final Authenticator auth;
   private final IncidentQueries queries;
@@ -27,6 +27,7 @@ public final class IncidentRoutes {
     routes.get("/api/v1/incidents/{id}", this::get);
     routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, EnvelopeTypes.ACKNOWLEDGE));
     routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, EnvelopeTypes.RESOLVE));
+    routes.post("/api/v1/incidents/{id}/escalate", ctx -> act(ctx, EnvelopeTypes.ESCALATE));
     routes.post("/api/v1/incidents/{id}/priority", this::prioritize);
     routes.post("/api/v1/incidents/{id}/sla/pause", ctx -> slaClocks(ctx, true));
     routes.post("/api/v1/incidents/{id}/sla/resume", ctx -> slaClocks(ctx, false));

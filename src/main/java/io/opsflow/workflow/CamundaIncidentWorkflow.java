@@ -84,6 +84,11 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   }
 
   @Override
+  public void escalate(String incidentId, String actor) {
+    correlate(ProcessConstants.MSG_ESCALATED, incidentId, ProcessConstants.VAR_ESCALATED_BY, actor);
+  }
+
+  @Override
   public void startSla(String clockId) {
     startSla(clockId, false);
   }

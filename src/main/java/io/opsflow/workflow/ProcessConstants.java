@@ -20,6 +20,12 @@ public final class ProcessConstants {
   public static final String MSG_ACKNOWLEDGED = "incidentAcknowledged";
   public static final String MSG_RESOLVED = "incidentResolved";
 
+  /** A person escalates: the next escalation step runs now. */
+  public static final String MSG_ESCALATED = "incidentEscalated";
+
+  /** Who escalated last. */
+  public static final String VAR_ESCALATED_BY = "escalatedBy";
+
   public static final String VAR_INCIDENT_ID = "incidentId";
   public static final String VAR_ORGANIZATION_ID = "organizationId";
   public static final String VAR_OPENED_AT = "openedAt";

@@ -191,6 +191,11 @@ class WorkflowDispatcherTest {
     }
 
     @Override
+    public void escalate(String incidentId, String actor) {
+      call(incidentId, "escalate");
+    }
+
+    @Override
     public void startSla(String clockId) {
       call(clockId, "startSla");
     }

@@ -179,7 +179,10 @@ class MaintenanceWindowsApiTest {
 
     assertThat(d.path("timeline").findValuesAsText("message"))
         .anyMatch(
-            m -> m.startsWith("Not paged: the service is in maintenance window 'failover drill'"))
+            m ->
+                m.startsWith("In maintenance window 'failover drill' until ")
+                    && m.endsWith(
+                        ": no war room, bridge, pages or customer mail; escalate to page"))
         .noneMatch(m -> m.startsWith("Escalated to level"));
   }
 }

@@ -244,6 +244,32 @@ class IncidentProcessTest {
   }
 
   @Test
+  void aPersonEscalatingRunsTheWaitingStepNow() {
+    steps.givenPolicy("inc-esc-now", POLICY);
+    steps.givenDecisions(
+        "inc-esc-now",
+        // held back by a maintenance window: step 0 waits two hours for the window's end
+        EscalationDecision.continueAfter(Duration.ofHours(2), 0),
+        EscalationDecision.continueAfter(Duration.ofMinutes(10), 1));
+    workflow.start("inc-esc-now", "org-a", OPENED_AT);
+    ProcessInstance instance = instanceOf("inc-esc-now");
+    fixture.runTimerAt(instance, ESCALATION_DUE, OPENED_AT);
+    assertThat(instance)
+        .isWaitingAt("awaitEscalation")
+        .isWaitingFor(ProcessConstants.MSG_ESCALATED);
+
+    fixture.clockAt(OPENED_AT.plus(Duration.ofMinutes(3)));
+    workflow.escalate("inc-esc-now", "alice");
+
+    assertThat(instance).hasPassed("escalationRequested").isWaitingAt("awaitEscalation");
+    assertThat(steps.callsFor("inc-esc-now"))
+        .endsWith("escalate:0:inc-esc-now", "escalate:0:inc-esc-now");
+    assertThat(fixture.timer(instance, ESCALATION_DUE).getDuedate())
+        .isEqualTo(Date.from(OPENED_AT.plus(Duration.ofMinutes(13))));
+    assertThat(instance).variables().containsEntry(ProcessConstants.VAR_ESCALATED_BY, "alice");
+  }
+
+  @Test
   void stopFromEscalateLeavesTheProcessWaitingWithoutTimers() {
     steps.givenPolicy("inc-esc-stop", POLICY);
     workflow.start("inc-esc-stop", "org-a", OPENED_AT);

@@ -1,0 +1,278 @@
+package io.opsflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opsflow.escalation.EffectPlanner;
+import io.opsflow.escalation.EffectSettings;
+import io.opsflow.escalation.EscalationLevel;
+import io.opsflow.escalation.EscalationPolicy;
+import io.opsflow.escalation.Target;
+import io.opsflow.escalation.User;
+import io.opsflow.escalation.config.OnCallSnapshot;
+import io.opsflow.incident.AlertGrouping;
+import io.opsflow.incident.AlertSignal;
+import io.opsflow.incident.IncidentCommands;
+import io.opsflow.incident.TimelineEntry;
+import io.opsflow.incident.Triage;
+import io.opsflow.kafka.IncidentEventCodec;
+import io.opsflow.sla.SlaSettings;
+import io.opsflow.store.Database;
+import io.opsflow.store.EffectRecorder;
+import io.opsflow.store.HibernateIncidentStore;
+import io.opsflow.store.IncidentSteps;
+import io.opsflow.store.SlaClockRow;
+import io.opsflow.store.SlaClocks;
+import io.opsflow.store.SlaSteps;
+import io.opsflow.testing.MutableClock;
+import io.opsflow.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an SLA breach sends, through the engine's timers on opsflow's tables: a breached response
+ * pages the next level of the frozen policy now, or everyone of it at the last level, and a
+ * breached resolution is said in the war room; the timeline says exactly that.
+ */
+class SlaBreachPagesTest {
+  private static final MutableClock clock = new MutableClock(Instant.EPOCH);
+  private static final IncidentEventCodec codec = new IncidentEventCodec();
+  private static final Map<String, User> USERS =
+      Map.of(
+          "alice", new User("alice", "Alice", "alice@example.com", "U0ALICE"),
+          "bob", new User("bob", "Bob", "bob@example.com", "U0BOB"),
+          "carol", new User("carol", "Carol", "carol@example.com", null));
+  private static volatile OnCallSnapshot oncall;
+  private static TestDatabase testDb;
+  private static Database db;
+  private static ProcessEngine engine;
+  private static CamundaIncidentWorkflow workflow;
+  private static EffectRecorder recorder;
+  private static IncidentSteps incidentSteps;
+
+  @BeforeAll
+  static void start() {
+    testDb = TestDatabase.create();
+    db = Database.open(testDb.url(), testDb.user(), testDb.password(), 4);
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    SlaClocks clocks = new SlaClocks(SlaSettings::defaults, clock, metrics);
+    recorder =
+        new EffectRecorder(
+            new EffectPlanner(EffectSettings.defaults(true, false, true)), clock, clocks);
+    SlaSteps steps =
+        new SlaSteps(db, clocks, codec, recorder, () -> {}, clock, metrics).oncall(() -> oncall);
+    incidentSteps = new IncidentSteps(db, codec, () -> {}, () -> oncall, clock, recorder);
+    engine =
+        new EngineFactory(
+                db.dataSource(),
+                new RecordingIncidentSteps(),
+                steps,
+                EngineFactory.Options.defaults()
+                    .withJobExecutor(false, Duration.ofMillis(100), Duration.ofMillis(500)))
+            .build();
+    EngineFactory.deploy(engine, Path.of("workflows"));
+    workflow = new CamundaIncidentWorkflow(engine);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+    db.close();
+    testDb.close();
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aBreachedResponsePagesTheNextLevelNow() {
+    // level 1 (alice) at once, level 2 (bob) after 50 min, level 3 (carol) 30 min later
+    String id = aP0Incident(policy(level(50, "alice"), level(30, "bob"), level(10, "carol")));
+
+    breachResponse(id);
+
+    assertThat(timeline(id))
+        .contains(
+            "SLA response breached: the P-0 target was due "
+                + opened(id).plus(Duration.ofHours(1))
+                + "; paged level 3 of policy 'default' now: carol; posted to the war room");
+    assertThat(effectKeys(id))
+        .contains(id + ":sla-breach:response:mail:carol", id + ":sla-breach:response:room")
+        .noneMatch(k -> k.contains(":sla-breach:response:") && k.contains("alice"))
+        .noneMatch(k -> k.contains(":sla-breach:response:") && k.contains("bob"));
+  }
+
+  @Test
+  void aBreachedResponseAtTheLastLevelPagesEveryoneOfThePolicy() {
+    String id = aP0Incident(policy(level(10, "alice"), level(10, "bob")));
+
+    breachResponse(id);
+
+    assertThat(timeline(id))
+        .anyMatch(
+            m ->
+                m.startsWith("SLA response breached: the P-0 target was due ")
+                    && m.endsWith(
+                        "; paged everyone of policy 'default' now: alice, bob; posted to the war"
+                            + " room"));
+    assertThat(effectKeys(id))
+        .contains(
+            id + ":sla-breach:response:page:alice",
+            id + ":sla-breach:response:mail:alice",
+            id + ":sla-breach:response:page:bob",
+            id + ":sla-breach:response:mail:bob");
+  }
+
+  @Test
+  void aBreachedResolutionIsSaidInTheWarRoomAndPagesNobody() {
+    String id = aP0Incident(policy(level(10, "alice"), level(10, "bob")));
+    setNow(opened(id).plus(Duration.ofMinutes(5)));
+    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:alice", now(), s));
+    String resolution = SlaClockRow.idOf(id, SlaClockRow.RESOLUTION);
+    workflow.startSla(resolution);
+    runTimerAt(resolution, opened(id).plus(Duration.ofHours(3)));
+    runTimerAt(resolution, opened(id).plus(Duration.ofHours(4)));
+
+    assertThat(timeline(id))
+        .contains(
+            "SLA resolution breached: the P-0 target was due "
+                + opened(id).plus(Duration.ofHours(4))
+                + "; posted to the war room");
+    assertThat(effectKeys(id))
+        .contains(id + ":sla-breach:resolution:room")
+        .noneMatch(
+            k -> k.contains(":sla-breach:") && (k.contains(":page:") || k.contains(":mail:")));
+  }
+
+  private void breachResponse(String id) {
+    String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
+    workflow.startSla(response);
+    runTimerAt(response, opened(id).plus(Duration.ofMinutes(45)));
+    runTimerAt(response, opened(id).plus(Duration.ofHours(1)));
+  }
+
+  private static EscalationLevel level(int minutes, String user) {
+    return new EscalationLevel(Duration.ofMinutes(minutes), List.of(new Target.UserTarget(user)));
+  }
+
+  private static EscalationPolicy policy(EscalationLevel... levels) {
+    return new EscalationPolicy("default", "Default", List.of(levels), 0);
+  }
+
+  /** A P-0 opened now (a new instant per test), its war room planned, its policy frozen. */
+  private String aP0Incident(EscalationPolicy policy) {
+    Instant at = Instant.parse("2026-06-01T10:00:00Z").plus(Duration.ofDays(tests++));
+    setNow(at);
+    oncall = new OnCallSnapshot(USERS, Map.of(), List.of(policy), null, at);
+    String key = "breach-" + UUID.randomUUID();
+    inTransaction(
+        s ->
+            new AlertGrouping()
+                .apply(
+                    new AlertSignal(
+                        UUID.randomUUID().toString(),
+                        "acme",
+                        "integration-1",
+                        "integration:prometheus",
+                        "alertmanager",
+                        key,
+                        AlertSignal.Action.TRIGGER,
+                        "Checkout down",
+                        "critical",
+                        "{}",
+                        at,
+                        List.of(new AlertSignal.Item("fp", true, "Checkout down", "{}"))),
+                    s));
+    String id =
+        db.inTransaction(
+            s ->
+                s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
+                    .setParameter("k", key)
+                    .getSingleResult());
+    inTransaction(
+        s -> new Triage().prioritizeByHand(s.find(id).orElseThrow(), "P-0", "user:alice", at, s));
+    incidentSteps.freezePolicy(id, "default");
+    return id;
+  }
+
+  private static int tests;
+
+  private static Instant opened(String id) {
+    return db.inTransaction(
+        s ->
+            s.createSelectionQuery("select openedAt from Incident where id = :id", Instant.class)
+                .setParameter("id", id)
+                .getSingleResult());
+  }
+
+  private void inTransaction(Consumer<HibernateIncidentStore> work) {
+    db.inTransaction(
+        s -> {
+          work.accept(new HibernateIncidentStore(s, codec, recorder));
+          return null;
+        });
+  }
+
+  private static Instant now() {
+    return clock.instant();
+  }
+
+  private static void setNow(Instant at) {
+    clock.set(at);
+    ClockUtil.setCurrentTime(Date.from(at));
+  }
+
+  private List<String> timeline(String incidentId) {
+    return db.inTransaction(
+        s ->
+            s
+                .createSelectionQuery(
+                    "from TimelineEntry where incidentId = :id order by id", TimelineEntry.class)
+                .setParameter("id", incidentId)
+                .getResultList()
+                .stream()
+                .map(TimelineEntry::message)
+                .toList());
+  }
+
+  private List<String> effectKeys(String incidentId) {
+    return db.inTransaction(
+        s ->
+            s.createNativeQuery(
+                    "select effect_key from effect where incident_id = :id order by effect_key",
+                    String.class)
+                .setParameter("id", incidentId)
+                .getResultList());
+  }
+
+  private void runTimerAt(String clockId, Instant at) {
+    setNow(at);
+    String instance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(clockId)
+            .singleResult()
+            .getId();
+    List<Job> timers =
+        engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list();
+    assertThat(timers).hasSize(1);
+    assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(at);
+    engine.getManagementService().executeJob(timers.get(0).getId());
+  }
+}
