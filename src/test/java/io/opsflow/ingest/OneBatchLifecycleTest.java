@@ -100,6 +100,41 @@ class OneBatchLifecycleTest {
     assertThat(deadLettered()).isEqualTo(dead);
   }
 
+  @Test
+  void anIncidentResolvedBeforeTriageRanHasBothClocksStoppedAndMetOnTheApiAndTheTimeline()
+      throws Exception {
+    String key = "before-triage-" + UUID.randomUUID();
+    produceTogether(List.of(pagerDuty("trigger", key), pagerDuty("resolve", key)));
+    String id =
+        awaitIncidents(p -> p.path("items").size() == 1).path("items").get(0).path("id").asText();
+
+    JsonNode detail =
+        api.await(
+            "/api/v1/incidents/" + id,
+            tenant.sre(),
+            d ->
+                d.path("timeline").findValuesAsText("message").stream()
+                        .filter(
+                            m -> m.startsWith("SLA response m") || m.startsWith("SLA resolution m"))
+                        .count()
+                    == 2);
+    assertThat(detail.path("status").asText()).isEqualTo("resolved");
+    assertThat(detail.path("sla")).hasSize(2);
+    for (JsonNode clock : detail.path("sla")) {
+      // clocks keep milliseconds
+      assertThat(java.time.Instant.parse(clock.path("stoppedAt").asText()))
+          .isEqualTo(
+              java.time.Instant.parse(detail.path("resolvedAt").asText())
+                  .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      assertThat(clock.path("met").asBoolean()).as(clock.toString()).isTrue();
+      assertThat(clock.path("breached").asBoolean()).isFalse();
+    }
+    List<String> lines = detail.path("timeline").findValuesAsText("message");
+    assertThat(lines).anyMatch(m -> m.startsWith("SLA response met: stopped "));
+    assertThat(lines).anyMatch(m -> m.startsWith("SLA resolution met: stopped "));
+    assertThat(lines).noneMatch(m -> m.contains("missed") || m.contains("breached"));
+  }
+
   private JsonNode awaitIncidents(java.util.function.Predicate<JsonNode> done) {
     return api.await("/api/v1/incidents", tenant.sre(), done);
   }
