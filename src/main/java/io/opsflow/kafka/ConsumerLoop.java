@@ -50,6 +50,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
   private final Counter consumed;
   private final Counter deadLettered;
   private final Counter conflicts;
+  private final Counter splitBatches;
   private final AtomicLong lag = new AtomicLong();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -89,6 +90,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
     this.consumed = metrics.counter("opsflow.records.consumed", "topic", topic);
     this.deadLettered = metrics.counter("opsflow.records.dead.lettered", "topic", topic);
     this.conflicts = metrics.counter("opsflow.records.conflicts.retried", "topic", topic);
+    this.splitBatches = metrics.counter("opsflow.records.batches.split", "topic", topic);
     Gauge.builder("opsflow.consumer.lag", lag, AtomicLong::get)
         .tag("topic", topic)
         .tag("member", instanceId == null ? groupId : instanceId)
@@ -167,6 +169,7 @@ public final class ConsumerLoop implements Runnable, AutoCloseable {
         pause(Duration.ofSeconds(1));
         return false;
       }
+      splitBatches.increment();
       log.warn(
           "batch of {} on {} failed ({}); retrying record by record",
           batch.size(),

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link IncidentStore} over one Hibernate session (one transaction). For a batch of alert signals
@@ -34,6 +36,7 @@ public final class HibernateIncidentStore implements IncidentStore {
   private final Set<String> prefetchedKeys = new HashSet<>();
   private final Map<String, IncidentAlert> alertsByKey = new HashMap<>();
   private final Set<String> prefetchedAlertsOf = new HashSet<>();
+  private Incident lastAdded;
 
   /** A record for the event outbox: topic, key, JSON payload. */
   public record OutgoingRecord(String topic, String key, String payload) {}
@@ -132,15 +135,34 @@ public final class HibernateIncidentStore implements IncidentStore {
   @Override
   public void add(Incident incident) {
     String key = identity(incident.integrationId(), incident.alertKey());
-    if (openByKey.containsKey(key)) {
+    if (openByKey.containsKey(key) || insertsQueuedAheadOfIncidents()) {
       // the previous incident of this identity was resolved in this transaction: write its
       // cleared open key before the new incident takes it (inserts are otherwise ordered first)
       session.flush();
     }
     session.persist(incident);
+    lastAdded = incident;
     openByKey.put(key, incident);
     prefetchedKeys.add(key);
     prefetchedAlertsOf.add(incident.id());
+  }
+
+  /**
+   * Whether inserts are queued and none of them is a new incident's. Hibernate orders inserts by
+   * entity ({@code hibernate.order_inserts}), each entity's batch where its first insert was
+   * queued: a timeline entry of an incident opened earlier, queued before the first new incident of
+   * this flush, would put every timeline insert (the new incident's too) before every incident
+   * insert, and fail the foreign key. One flush first makes the new incident the first insert.
+   */
+  private boolean insertsQueuedAheadOfIncidents() {
+    SessionImplementor impl = session.unwrap(SessionImplementor.class);
+    if (impl.getActionQueue().numberOfInsertions() == 0) {
+      return false;
+    }
+    // a flush writes every queued insert, so the last incident added tells for all of them
+    EntityEntry last =
+        lastAdded == null ? null : impl.getPersistenceContextInternal().getEntry(lastAdded);
+    return last == null || last.isExistsInDatabase();
   }
 
   @Override

@@ -66,33 +66,33 @@ public final class IncidentSteps implements IncidentProcessSteps {
 
   @Override
   public String triage(String incidentId, TriageFacts facts, TriageDecision decision) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        db.inTransaction(
+    String policy =
+        StepLedger.once(
+            db,
+            stepKey(incidentId, "triage"),
+            clock.millis(),
             s -> {
+              // a conflict with the alert consumer (same incident) is retried by the ledger
               HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
               store
                   .find(incidentId)
                   .ifPresent(i -> triage.apply(i, facts, decision, clock.instant(), store));
-              return null;
-            });
-        break;
-      } catch (RuntimeException e) {
-        // the alert consumer updated the same incident meanwhile: read it again and retry
-        if (attempt >= 5 || !Conflicts.isConflict(e)) {
-          throw e;
-        }
-      }
-    }
+              return decision.answered() ? decision.policy() : "";
+            },
+            Function.identity(),
+            Function.identity());
     afterCommit.run();
-    return decision.answered() ? decision.policy() : "";
+    return policy;
   }
 
   @Override
   public String freezePolicy(String incidentId, String policyId) {
     Instant now = clock.instant();
     String candidate = escalator.freeze(oncall.get().policies(), policyId, now);
-    return db.inTransaction(
+    return StepLedger.once(
+        db,
+        stepKey(incidentId, "freezePolicy"),
+        now.toEpochMilli(),
         s -> {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           if (store.find(incidentId).isEmpty() || candidate.isEmpty()) {
@@ -118,15 +118,24 @@ public final class IncidentSteps implements IncidentProcessSteps {
                   ESCALATION_ACTOR,
                   freezeMessage(frozen, policyId)));
           return policyId(frozen);
-        });
+        },
+        Function.identity(),
+        Function.identity());
   }
 
   @Override
   public EscalationDecision escalate(String incidentId, String frozenPolicyId, int step) {
     Instant now = clock.instant();
+    String key = stepKey(incidentId, "escalate:" + step);
+    // a step held back by a maintenance window takes no key: it runs again at the window's end
     EscalationDecision decision =
-        db.inTransaction(
+        StepLedger.inTransaction(
+            db,
             s -> {
+              Optional<String> done = StepLedger.find(s, key);
+              if (done.isPresent()) {
+                return EscalationResults.decode(done.get(), clock.instant());
+              }
               HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
               Optional<Incident> incident = store.find(incidentId);
               if (incident.isEmpty() || frozenPolicyId == null || frozenPolicyId.isEmpty()) {
@@ -135,7 +144,6 @@ public final class IncidentSteps implements IncidentProcessSteps {
               OnCallSnapshot config = oncall.get();
               Optional<Instant> heldUntil = effects.heldUntil(s, incident.get(), now);
               if (heldUntil.isPresent()) {
-                // held back by a maintenance window: this step waits for its end or a person
                 return EscalationDecision.continueAfter(
                     Duration.between(now, heldUntil.get()), step);
               }
@@ -160,10 +168,17 @@ public final class IncidentSteps implements IncidentProcessSteps {
               outcome
                   .step()
                   .ifPresent(ran -> effects.onEscalation(s, incident.get(), ran, config.users()));
+              StepLedger.record(
+                  s, key, EscalationResults.encode(outcome.decision(), now), now.toEpochMilli());
               return outcome.decision();
             });
     afterCommit.run();
     return decision;
+  }
+
+  /** The step key of one step of the incident's process: {@code incident:<id>:<step>}. */
+  private static String stepKey(String incidentId, String step) {
+    return "incident:" + incidentId + ":" + step;
   }
 
   private static String freezeMessage(String frozen, String chosen) {
@@ -196,7 +211,10 @@ public final class IncidentSteps implements IncidentProcessSteps {
 
   @Override
   public void remindStatusUpdate(String incidentId, int reminder) {
-    db.inTransaction(
+    StepLedger.once(
+        db,
+        stepKey(incidentId, "statusUpdate:" + reminder),
+        clock.millis(),
         s -> {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           store
@@ -213,14 +231,19 @@ public final class IncidentSteps implements IncidentProcessSteps {
                             "Status update " + reminder + " due"));
                     effects.onReminder(s, i, reminder);
                   });
-          return null;
-        });
+          return "";
+        },
+        Function.identity(),
+        Function.identity());
     afterCommit.run();
   }
 
   @Override
   public void recordClosed(String incidentId) {
-    db.inTransaction(
+    StepLedger.once(
+        db,
+        stepKey(incidentId, "recordClosed"),
+        clock.millis(),
         s -> {
           HibernateIncidentStore store = new HibernateIncidentStore(s, encoder, effects);
           if (store.find(incidentId).isPresent()) {
@@ -232,7 +255,9 @@ public final class IncidentSteps implements IncidentProcessSteps {
                     "workflow:incident",
                     "Incident process finished"));
           }
-          return null;
-        });
+          return "";
+        },
+        Function.identity(),
+        Function.identity());
   }
 }

@@ -96,7 +96,12 @@ public final class SlaClocks {
       String id = SlaClockRow.idOf(i.id(), kind);
       Optional<SlaClockRow> existing = SlaClockStore.find(s, id);
       if (existing.isEmpty()) {
-        Instant stopped = kind.equals(SlaClockRow.RESPONSE) ? i.respondedAt() : i.resolvedAt();
+        // a subject resolved before its clocks started (an incident resolved before triage ran)
+        // had its last response then too: both clocks start stopped, with their verdicts
+        Instant stopped =
+            kind.equals(SlaClockRow.RESPONSE) && i.respondedAt() != null
+                ? i.respondedAt()
+                : i.resolvedAt();
         SlaClockRow row =
             new SlaClockRow(
                 id,
@@ -107,12 +112,12 @@ public final class SlaClocks {
                 i.priority(),
                 i.openedAt(),
                 List.of(),
-                stopped,
+                null,
                 null,
                 null,
                 null,
                 null);
-        row = withDue(row);
+        row = stopped == null ? withDue(row) : stoppedAt(row, stopped);
         SlaClockStore.insert(s, row);
         note(s, i.type(), i.id(), describeStart(row));
         signal(s, id, i.organizationId(), WorkflowSignal.Kind.SLA_START);
@@ -278,19 +283,16 @@ public final class SlaClocks {
       return;
     }
     SlaClockRow r = found.get();
+    SlaClockStore.update(s, stoppedAt(r, at));
+    signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+  }
+
+  /** The row stopped at {@code at}: its due time then and whether it was met. */
+  private SlaClockRow stoppedAt(SlaClockRow r, Instant at) {
     SlaClock stopped = clockOf(r).stop(at);
     SlaStatus status = stopped.status(at);
-    SlaClockStore.update(
-        s,
-        r.with(
-            r.priority(),
-            stopped.pauses(),
-            at,
-            status.due(),
-            r.warned(),
-            r.breached(),
-            status.met()));
-    signal(s, r.id(), r.organizationId(), WorkflowSignal.Kind.SLA_UPDATE);
+    return r.with(
+        r.priority(), stopped.pauses(), at, status.due(), r.warned(), r.breached(), status.met());
   }
 
   private SlaClockRow withDue(SlaClockRow r) {

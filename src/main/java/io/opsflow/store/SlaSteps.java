@@ -92,7 +92,8 @@ public final class SlaSteps implements SlaProcessSteps {
   @Override
   public void warn(String clockId) {
     Instant now = clock.instant();
-    db.inTransaction(
+    StepLedger.inTransaction(
+        db,
         s -> {
           Optional<SlaClockRow> found = SlaClockStore.find(s, clockId);
           if (found.isEmpty() || found.get().stopped() != null || found.get().warned() != null) {
@@ -104,6 +105,9 @@ public final class SlaSteps implements SlaProcessSteps {
             return null; // the clock moved since the timer was set
           }
           Instant due = c.due().orElseThrow();
+          if (!StepLedger.claim(s, clockId + ":warning", now.toEpochMilli())) {
+            return null;
+          }
           SlaClockStore.update(
               s, r.with(r.priority(), r.pauses(), null, due, now, r.breached(), null));
           String text =
@@ -127,7 +131,8 @@ public final class SlaSteps implements SlaProcessSteps {
   @Override
   public void breach(String clockId) {
     Instant now = clock.instant();
-    db.inTransaction(
+    StepLedger.inTransaction(
+        db,
         s -> {
           Optional<SlaClockRow> found = SlaClockStore.find(s, clockId);
           if (found.isEmpty() || found.get().stopped() != null || found.get().breached() != null) {
@@ -137,6 +142,9 @@ public final class SlaSteps implements SlaProcessSteps {
           SlaClock c = clocks.clockOf(r);
           Instant due = c.due().orElse(null);
           if (c.paused() || due == null || due.isAfter(now)) {
+            return null;
+          }
+          if (!StepLedger.claim(s, clockId + ":breach", now.toEpochMilli())) {
             return null;
           }
           SlaClockStore.update(
@@ -169,10 +177,13 @@ public final class SlaSteps implements SlaProcessSteps {
 
   @Override
   public void finish(String clockId) {
-    db.inTransaction(
+    long nowMs = clock.millis();
+    StepLedger.inTransaction(
+        db,
         s -> {
           SlaClockStore.find(s, clockId)
               .filter(r -> r.stopped() != null)
+              .filter(r -> StepLedger.claim(s, clockId + ":outcome", nowMs))
               .ifPresent(
                   r ->
                       line(

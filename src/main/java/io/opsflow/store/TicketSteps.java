@@ -41,8 +41,12 @@ public final class TicketSteps implements TicketProcessSteps {
   @Override
   public String triage(String ticketId) {
     Instant now = clock.instant();
-    db.inTransaction(
+    StepLedger.inTransaction(
+        db,
         s -> {
+          if (!StepLedger.claim(s, "ticket:" + ticketId + ":triage", now.toEpochMilli())) {
+            return null;
+          }
           StringBuilder line = new StringBuilder();
           s.doWork(
               c -> {
@@ -72,14 +76,18 @@ public final class TicketSteps implements TicketProcessSteps {
   public boolean autoClose(String ticketId) {
     Instant now = clock.instant();
     boolean closed =
-        db.inTransaction(
+        StepLedger.inTransaction(
+            db,
             s -> {
               boolean[] done = new boolean[1];
               s.doWork(
                   c -> {
                     Optional<Ticket> t = new TicketStore(c).find(ticketId);
                     done[0] = t.isEmpty() || t.get().status() == TicketStatus.CLOSED;
-                    if (t.isPresent() && t.get().status() == TicketStatus.RESOLVED) {
+                    if (t.isPresent()
+                        && t.get().status() == TicketStatus.RESOLVED
+                        && StepLedger.claim(
+                            s, "ticket:" + ticketId + ":autoClose", now.toEpochMilli())) {
                       applier.apply(
                           s,
                           "auto-close:" + UUID.randomUUID(),
