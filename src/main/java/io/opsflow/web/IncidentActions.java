@@ -25,6 +25,7 @@ public final class IncidentActions {
       Map.of(
           EnvelopeTypes.ACKNOWLEDGE, "incident.acknowledge",
           EnvelopeTypes.RESOLVE, "incident.resolve",
+          EnvelopeTypes.ESCALATE, "incident.escalate",
           EnvelopeTypes.PRIORITIZE, "incident.priority",
           EnvelopeTypes.SLA_PAUSE, "incident.sla_pause",
           EnvelopeTypes.SLA_RESUME, "incident.sla_resume");

@@ -40,7 +40,7 @@ class OrganizationServicesTest {
 
     assertThat(ofA)
         .contains("Triaged as P-0 by triage.dmn (service checkout, zone green, severity critical)")
-        .anyMatch(m -> m.startsWith("Not paged: the service is in maintenance window"));
+        .anyMatch(m -> m.startsWith("In maintenance window 'a's checkout upgrade' until "));
     assertThat(ofB)
         .contains("Triaged as P-1 by triage.dmn (service checkout, zone red, severity critical)")
         .noneMatch(m -> m.startsWith("Not paged"))
