@@ -40,9 +40,14 @@ final class EffectRunner {
     this.clock = clock;
   }
 
+  /**
+   * Delivers the effect. The adapters look for what an earlier attempt may have left at the vendor
+   * (the message by its key, the meeting by its marker) when the row says an attempt was started,
+   * and always when the database may have lost that record in a crash.
+   */
   Delivered run(EffectRow row) throws EffectFailure {
     String id = row.effect().incidentId();
-    boolean again = row.mayHaveBeenSent();
+    boolean again = row.mayHaveBeenSent() || db.mayLoseRecentCommits();
     Effect e = row.effect();
     if (e instanceof Effect.OpenRoom r) {
       return openRoom(r);

@@ -20,10 +20,12 @@ import org.hibernate.cfg.Configuration;
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
+  private final boolean mayLoseRecentCommits;
 
   private Database(HikariDataSource dataSource, SessionFactory sessionFactory) {
     this.dataSource = dataSource;
     this.sessionFactory = sessionFactory;
+    this.mayLoseRecentCommits = CommitDurability.mayLoseRecentCommits(dataSource);
   }
 
   /** Opens the pool, migrates opsflow's tables and builds the session factory. */
@@ -70,6 +72,16 @@ public final class Database implements AutoCloseable {
   /** Runs the work in one transaction: all of it commits, or none of it. */
   public <R> R inTransaction(Function<Session, R> work) {
     return sessionFactory.fromTransaction(work::apply);
+  }
+
+  /**
+   * Whether a crash may lose commits that had already returned while the database itself survives:
+   * an H2 file database with a write delay (H2's default is 500 ms; opsflow's own URL sets {@code
+   * WRITE_DELAY=0}), or PostgreSQL with {@code synchronous_commit = off}. Then no row can prove
+   * that an earlier attempt of something did not happen.
+   */
+  public boolean mayLoseRecentCommits() {
+    return mayLoseRecentCommits;
   }
 
   /** True when a connection answers a trivial query within a second. */

@@ -1,5 +1,6 @@
 package io.opsflow.store;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -151,7 +152,7 @@ public final class WebhookStore {
                 if (!sub.wants(e.type(), e.organization())) {
                   continue;
                 }
-                ps.setString(1, "whd_" + UUID.randomUUID());
+                ps.setString(1, deliveryId(sub.id(), e.id()));
                 ps.setString(2, sub.id());
                 ps.setString(3, e.id());
                 ps.setString(4, e.type());
@@ -168,6 +169,16 @@ public final class WebhookStore {
           }
         });
     return n[0];
+  }
+
+  /**
+   * The delivery id of an event for a subscription, the same however often the pair is recorded: a
+   * delivery row lost in a crash, or an event read again from the topic, is sent again under the id
+   * the receiver saw before, so receivers that deduplicate by {@code Opsflow-Delivery} see it once.
+   */
+  public static String deliveryId(String subscriptionId, String eventId) {
+    byte[] name = (subscriptionId + "\n" + eventId).getBytes(StandardCharsets.UTF_8);
+    return "whd_" + UUID.nameUUIDFromBytes(name);
   }
 
   /**
