@@ -25,6 +25,8 @@ class WorkflowReloadTest {
     Path table = app.workflowsDir().resolve("triage.dmn");
     String shipped = Files.readString(table);
     String org = "org-" + UUID.randomUUID();
+    // the sample's db-primary is a service of the shipped acme: this organization gets its own
+    io.opsflow.testing.TenantServices.giveShipped(app, org);
     String integration =
         api.token(app.adminToken(), "integration", "pd", org, null).path("token").asText();
     String sre = api.token(app.adminToken(), "user", "alice", org, "sre").path("token").asText();
