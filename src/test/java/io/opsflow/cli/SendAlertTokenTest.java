@@ -70,7 +70,7 @@ class SendAlertTokenTest {
 
   private static List<JsonNode> tokensOf(String org) throws Exception {
     ApiCalls api = new ApiCalls(TestApp.shared().baseUrl());
-    JsonNode all = api.get("/api/v1/tokens", TestApp.shared().adminToken()).body();
+    JsonNode all = api.get("/api/v1/tokens?limit=1000", TestApp.shared().adminToken()).body();
     List<JsonNode> out = new ArrayList<>();
     JsonNode items = all.has("items") ? all.path("items") : all;
     items.forEach(
