@@ -2,6 +2,7 @@ package io.opsflow.web.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.opsflow.web.ApiException;
@@ -54,6 +55,10 @@ final class Web {
     return ctx -> {
       headers(ctx);
       try {
+        if (ctx.method() == HandlerType.POST) {
+          Forms.limit(ctx);
+          Forms.read(ctx);
+        }
         h.handle(ctx);
       } catch (Redirect r) {
         ctx.redirect(r.location, HttpStatus.SEE_OTHER);
