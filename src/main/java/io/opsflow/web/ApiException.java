@@ -1,14 +1,28 @@
 package io.opsflow.web;
 
-/** An error answered as {@code {"error": ..., "detail": ...}} with its HTTP status. */
+/**
+ * An error answered as {@code {"error": ..., "detail": ...}} with its HTTP status, and {@code
+ * "errorId"} when a failure was logged under an id (see {@link Failures}).
+ */
 public class ApiException extends RuntimeException {
   private final int status;
   private final String error;
+  private final String errorId;
 
   public ApiException(int status, String error, String detail) {
+    this(status, error, detail, null);
+  }
+
+  public ApiException(int status, String error, String detail, String errorId) {
     super(detail);
     this.status = status;
     this.error = error;
+    this.errorId = errorId;
+  }
+
+  /** The id the failure behind this answer was logged under, or null. */
+  public String errorId() {
+    return errorId;
   }
 
   public int status() {

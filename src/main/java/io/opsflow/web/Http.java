@@ -1,5 +1,6 @@
 package io.opsflow.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.eclipse.jetty.http.HttpException;
 
 /** Small helpers every route uses: bounded body reads, JSON in and out, bearer tokens. */
 public final class Http {
@@ -41,9 +44,18 @@ public final class Http {
         throw tooLarge(in);
       }
       return bytes;
-    } catch (IOException e) {
-      throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+    } catch (IOException | UncheckedIOException | HttpException.RuntimeException e) {
+      throw unreadable();
     }
+  }
+
+  /**
+   * The 400 for a body that could not be read to its end: the connection ended early, the chunks
+   * were cut off, or it was shorter than its Content-Length. The reader's reason is not shown.
+   */
+  public static ApiException unreadable() {
+    return ApiException.badRequest(
+        "the request body could not be read: it ended early or its framing is wrong");
   }
 
   /**
@@ -75,10 +87,49 @@ public final class Http {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest(notJson(e));
     } catch (IOException e) {
-      throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+      throw unreadable();
     }
+  }
+
+  /**
+   * The parser's reason in words, with where it stopped: never the parser's class names, source
+   * description or settings, which its own messages quote.
+   */
+  static String notJson(JsonProcessingException e) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
+    m = withoutQuotedCode(m).trim();
+    if (m.isEmpty() || m.length() > 160 || m.matches(".*(`|\\[Source|com\\.|java\\.).*")) {
+      m = "";
+    }
+    JsonLocation at = e.getLocation();
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return "body is not valid JSON" + (m.isEmpty() ? "" : ": " + m) + where;
+  }
+
+  /** Drops each parenthesis that quotes code or a source location (holds a backtick or a '['). */
+  private static String withoutQuotedCode(String m) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < m.length(); i++) {
+      char c = m.charAt(i);
+      if (c == '(' && depth++ == 0) {
+        start = i;
+      } else if (c == ')' && depth > 0 && --depth == 0) {
+        String group = m.substring(start, i + 1);
+        if (group.indexOf('`') < 0 && group.indexOf('[') < 0) {
+          out.append(group);
+        }
+      } else if (depth == 0) {
+        out.append(c);
+      }
+    }
+    return depth == 0 ? out.toString() : out + m.substring(start);
   }
 
   public static void json(Context ctx, int status, Object body) {

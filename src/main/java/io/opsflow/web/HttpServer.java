@@ -4,26 +4,24 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.util.MethodNotAllowedUtil;
 import io.javalin.router.EndpointNotFound;
-import io.javalin.router.exception.HttpResponseExceptionMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: routes, the error format of the contract (the web pages answer theirs as HTML,
  * through {@link ErrorPages}), and request metrics.
  */
 public final class HttpServer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   private static final String STARTED = "opsflow.started";
 
   private final Javalin app;
@@ -50,6 +48,9 @@ public final class HttpServer implements AutoCloseable {
               config.http.maxRequestSize = Http.MAX_BODY + 1L;
               config.jetty.multipartConfig.maxTotalRequestSize(
                   Http.MAX_BODY + 1L, io.javalin.config.SizeUnit.BYTES);
+              ServerErrorHandler refusals = new ServerErrorHandler(this.pages);
+              config.jetty.modifyServer(server -> server.setErrorHandler(refusals));
+              config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(refusals));
               config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               config.routes.after(ctx -> record(ctx, metrics));
               routeSets.forEach(r -> r.accept(config.routes));
@@ -80,23 +81,38 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** Javalin's own refusals (413, 405 ...): its usual answer, or the page's. */
+  /** Javalin's own refusals (413, 405 ...): the API's error format, or the page's. */
   private void refusedByJavalin(HttpResponseException e, Context ctx) {
     Optional<ErrorPages> p = pagesFor(ctx);
     if (p.isPresent()) {
       p.get().answer(ctx, e.getStatus(), e.getMessage());
     } else {
-      HttpResponseExceptionMapper.INSTANCE.handle(e, ctx);
+      String reason = HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(Locale.ROOT);
+      String detail = e.getMessage() == null || e.getMessage().isBlank() ? reason : e.getMessage();
+      Http.json(ctx, e.getStatus(), error(new ApiException(e.getStatus(), reason, detail)));
     }
   }
 
+  /**
+   * A failure: logged with the exception under an error id; the answer carries the id alone (the
+   * page shows it, Slack gets it as an ephemeral reply, the API in {@code errorId}).
+   */
   private void failed(Exception e, Context ctx) {
-    log.error("{} {} failed", ctx.method(), ctx.path(), e);
+    ApiException internal = Failures.internal(ctx.method() + " " + ctx.path() + " failed", e);
     Optional<ErrorPages> p = pagesFor(ctx);
     if (p.isPresent()) {
-      p.get().answer(ctx, 500, "The page could not be shown. Please try again later.");
+      p.get().answer(ctx, 500, Failures.pageMessage(internal.errorId()));
+    } else if (ctx.path().startsWith("/slack/")) {
+      Http.json(
+          ctx,
+          200,
+          Map.of(
+              "response_type",
+              "ephemeral",
+              "text",
+              "opsflow could not do that. " + internal.getMessage()));
     } else {
-      Http.json(ctx, 500, error(new ApiException(500, "internal error", e.toString())));
+      Http.json(ctx, 500, error(internal));
     }
   }
 
@@ -129,6 +145,9 @@ public final class HttpServer implements AutoCloseable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", e.error());
     m.put("detail", e.getMessage());
+    if (e.errorId() != null) {
+      m.put("errorId", e.errorId());
+    }
     return m;
   }
 

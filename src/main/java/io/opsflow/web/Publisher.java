@@ -64,7 +64,11 @@ public final class Publisher {
   }
 
   private static ApiException unavailable(Exception e) {
+    String id = Failures.logged("the event log did not acknowledge a write", e);
     return new ApiException(
-        503, "unavailable", "the event log did not acknowledge the write; retry: " + e);
+        503,
+        "unavailable",
+        "the event log did not acknowledge the write; retry (error id " + id + ")",
+        id);
   }
 }

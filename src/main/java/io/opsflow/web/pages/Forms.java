@@ -1,6 +1,7 @@
 package io.opsflow.web.pages;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import io.opsflow.ticket.Attachment;
 import io.opsflow.web.ApiException;
@@ -8,11 +9,13 @@ import io.opsflow.web.Http;
 import io.opsflow.web.TicketJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reading submitted forms: the size limit, text fields, and an optional attached file. */
 final class Forms {
+  private static final Logger log = LoggerFactory.getLogger(Forms.class);
   private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
   private Forms() {}
@@ -33,6 +36,30 @@ final class Forms {
           "payload too large",
           "A form may carry at most " + Http.MAX_BODY / 1024 + " KiB, attachments included.");
     }
+  }
+
+  /**
+   * Reads the whole form (its fields and files) before anything acts on it: a body that cannot be
+   * read (declared multipart but not, chunks cut off, shorter than its Content-Length, a part the
+   * server refuses) is a 400 and nothing changes. Javalin's own refusals (413) stay what they are.
+   */
+  static void read(Context ctx) {
+    try {
+      if (ctx.isMultipartFormData()) {
+        ctx.uploadedFileMap();
+      }
+      ctx.formParamMap();
+    } catch (ApiException | HttpResponseException e) {
+      throw e;
+    } catch (Exception e) {
+      log.info("{} {}: form not readable: {}", ctx.method(), ctx.path(), e.toString());
+      throw unreadable();
+    }
+  }
+
+  private static ApiException unreadable() {
+    return ApiException.badRequest(
+        "The form could not be read: it was cut off or is not a form. Please send it again.");
   }
 
   /** A text field, or null when it was not sent. */
@@ -64,7 +91,7 @@ final class Forms {
     try (InputStream in = f.content()) {
       return List.of(TicketJson.attachment(f.filename(), f.contentType(), in.readAllBytes()));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable();
     }
   }
 

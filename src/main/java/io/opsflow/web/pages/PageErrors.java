@@ -5,8 +5,9 @@ import io.opsflow.web.ErrorPages;
 
 /**
  * Errors under {@code /portal} and {@code /console} that no page handler answered (an unknown
- * address, a method a page does not take, a failure outside a page) answered as pages too: HTML
- * with the site's layout, never the API's JSON and never a stack trace.
+ * address, a method a page does not take, a failure outside a page, a request the server refused
+ * before any route) answered as pages too: HTML with the site's layout, never the API's JSON and
+ * never a stack trace.
  */
 final class PageErrors implements ErrorPages {
   private final Web web;
@@ -16,8 +17,7 @@ final class PageErrors implements ErrorPages {
   }
 
   @Override
-  public boolean covers(Context ctx) {
-    String p = ctx.path();
+  public boolean covers(String p) {
     return p.equals("/portal")
         || p.startsWith("/portal/")
         || p.equals("/console")
@@ -31,5 +31,10 @@ final class PageErrors implements ErrorPages {
       web.recognize(ctx);
     }
     Web.refuse(ctx, status, detail);
+  }
+
+  @Override
+  public Page page(int status, String path, String detail) {
+    return new Page(Web.HEADERS, Layout.error(null, status, detail, Web.area(path)).toString());
   }
 }

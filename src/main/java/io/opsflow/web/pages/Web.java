@@ -2,12 +2,15 @@ package io.opsflow.web.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.opsflow.web.ApiException;
+import io.opsflow.web.Failures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,10 @@ final class Web {
     return ctx -> {
       headers(ctx);
       try {
+        if (ctx.method() == HandlerType.POST) {
+          Forms.limit(ctx);
+          Forms.read(ctx);
+        }
         h.handle(ctx);
       } catch (Redirect r) {
         ctx.redirect(r.location, HttpStatus.SEE_OTHER);
@@ -60,8 +67,8 @@ final class Web {
       } catch (HttpResponseException e) {
         refuse(ctx, e.getStatus(), e.getMessage());
       } catch (Exception e) {
-        log.error("{} {} failed", ctx.method(), ctx.path(), e);
-        refuse(ctx, 500, "The page could not be shown. Please try again later.");
+        String id = Failures.logged(ctx.method() + " " + ctx.path() + " failed", e);
+        refuse(ctx, 500, Failures.pageMessage(id));
       }
     };
   }
@@ -92,7 +99,10 @@ final class Web {
 
   /** The part of the site a request is in: {@code /console} or {@code /portal}. */
   static String area(Context ctx) {
-    String p = ctx.path();
+    return area(ctx.path());
+  }
+
+  static String area(String p) {
     return p.equals("/console") || p.startsWith("/console/") ? "/console" : "/portal";
   }
 
@@ -139,12 +149,17 @@ final class Web {
     ctx.status(status).contentType("text/html; charset=utf-8").result(page.toString());
   }
 
+  /** The security headers of every page. */
+  static final Map<String, String> HEADERS =
+      Map.of(
+          "Content-Security-Policy", CSP,
+          "X-Frame-Options", "DENY",
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "same-origin",
+          "Cache-Control", "no-store");
+
   static void headers(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Cache-Control", "no-store");
+    HEADERS.forEach(ctx::header);
   }
 
   static String encode(String s) {
