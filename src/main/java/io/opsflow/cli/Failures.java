@@ -29,7 +29,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   }
 
   static String describe(Throwable e) {
-    if (e instanceof CliException || e instanceof IllegalArgumentException) {
+    if (e instanceof CliException
+        || e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException) {
       return e.getMessage();
     }
     if (e instanceof UncheckedIOException && e.getMessage() != null) {
