@@ -35,6 +35,7 @@ class StartGuardsTest {
           .contains("is in use by another opsflow");
       assertThat(r.err).contains("pid " + ProcessHandle.current().pid());
       assertThat(r.err).doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(r.err.strip().lines()).hasSize(1);
       assertThat(names(data)).containsExactly(DataDirLock.FILE);
     }
   }
