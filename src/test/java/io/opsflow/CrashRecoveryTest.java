@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.testing.ApiCalls;
+import io.opsflow.testing.OpsflowProcess;
 import io.opsflow.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +30,14 @@ class CrashRecoveryTest {
   @Test
   void aKilledInstanceLosesNoAcceptedAlertAndDuplicatesNoIncident(@TempDir Path data)
       throws Exception {
-    int port = freePort();
-    ApiCalls api = new ApiCalls("http://127.0.0.1:" + port);
+    int port = OpsflowProcess.freePort();
     try (TestDatabase db = TestDatabase.create()) {
-      Process first = start(data, port, db);
+      OpsflowProcess first = start(data, port, db);
       String integration;
       AtomicInteger accepted = new AtomicInteger();
       AtomicInteger attempted = new AtomicInteger();
       try {
-        awaitHealthy(api, first);
+        ApiCalls api = first.awaitHealthy().api();
         integration =
             api.token(ADMIN, "integration", "crash", "crash-org", null).path("token").asText();
         List<Thread> senders = new ArrayList<>();
@@ -53,18 +51,17 @@ class CrashRecoveryTest {
         while (accepted.get() < 150 && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
-        first.destroyForcibly().waitFor();
+        first.kill();
         for (Thread s : senders) {
           s.join(30_000);
         }
       } finally {
-        first.destroyForcibly().waitFor();
+        first.kill();
       }
       assertThat(accepted.get()).isGreaterThanOrEqualTo(150);
 
-      Process second = start(data, port, db);
-      try {
-        awaitHealthy(api, second);
+      try (OpsflowProcess second = start(data, port, db)) {
+        ApiCalls api = second.awaitHealthy().api();
         String sre = api.token(ADMIN, "user", "sre", "crash-org", "sre").path("token").asText();
         JsonNode page =
             api.await(
@@ -74,9 +71,6 @@ class CrashRecoveryTest {
         Set<String> keys = new HashSet<>(page.path("items").findValuesAsText("alertKey"));
         assertThat(page.path("items")).hasSize(keys.size());
         assertThat(keys).hasSizeLessThanOrEqualTo(20);
-      } finally {
-        second.destroy();
-        second.waitFor();
       }
     }
   }
@@ -112,51 +106,7 @@ class CrashRecoveryTest {
     return total;
   }
 
-  private static Process start(Path data, int port, TestDatabase db) throws IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.opsflow.cli.Main",
-            "start");
-    Map<String, String> env = pb.environment();
-    env.put("OPSFLOW_DATA_DIR", data.toString());
-    env.put("OPSFLOW_HTTP_PORT", Integer.toString(port));
-    env.put("OPSFLOW_ADMIN_TOKEN", ADMIN);
-    env.put("OPSFLOW_INSTANCE_ID", "crash-test");
-    env.put("OPSFLOW_CONFIG", data.resolve("none.yaml").toString());
-    if (TestDatabase.postgres()) {
-      env.put("OPSFLOW_DB_URL", db.url());
-      env.put("OPSFLOW_DB_USER", db.user());
-    }
-    Path log = Files.createTempFile(data, "opsflow-", ".log");
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    return pb.start();
-  }
-
-  private static void awaitHealthy(ApiCalls api, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError("opsflow exited with " + p.exitValue());
-      }
-      try {
-        if (api.get("/health", null).status() == 200) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("opsflow not healthy within 180 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  private static OpsflowProcess start(Path data, int port, TestDatabase db) throws IOException {
+    return OpsflowProcess.start(data, port, ADMIN, db, Map.of("OPSFLOW_INSTANCE_ID", "crash-test"));
   }
 }

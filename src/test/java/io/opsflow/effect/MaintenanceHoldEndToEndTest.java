@@ -4,28 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.App;
-import io.opsflow.config.ConfigLoader;
-import io.opsflow.config.OpsflowConfig;
 import io.opsflow.fakes.FakeSlackServer;
 import io.opsflow.fakes.FakeZoomServer;
-import io.opsflow.kafka.EmbeddedKafka;
-import io.opsflow.kafka.Topics;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.Samples;
-import io.opsflow.testing.TestApp;
-import io.opsflow.testing.TestDatabase;
-import io.opsflow.testing.TestKafka;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +28,7 @@ class MaintenanceHoldEndToEndTest {
   private static final List<String> REACHING_PEOPLE =
       List.of("OpenRoom", "OpenBridge", "Page", "SendMail", "PostToRoom", "PostToChannel");
 
-  private static Path dir;
-  private static EmbeddedKafka kafka;
-  private static TestDatabase db;
+  private static VendorsApp vendors;
   private static FakeSlackServer slack;
   private static FakeZoomServer zoom;
   private static App app;
@@ -51,57 +37,23 @@ class MaintenanceHoldEndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    TestKafka.trapExit();
-    dir = Files.createTempDirectory("opsflow-maintenance-hold-");
-    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-    try (Admin a =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      Topics.load().ensure(a);
-    }
-    db = TestDatabase.create();
-    slack = new FakeSlackServer();
-    Map.of("alice@example.com", "U0ALICE", "bob@example.com", "U0BOB").forEach(slack::addUser);
-    zoom = FakeZoomServer.start();
-    admin = "ofa_test_" + UUID.randomUUID();
-    Map<String, String> env = new HashMap<>();
-    env.put("OPSFLOW_HTTP_PORT", "0");
-    env.put("OPSFLOW_ADMIN_TOKEN", admin);
-    env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
-    env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
-    env.put("OPSFLOW_SLACK_SIGNING_SECRET", "hold-" + UUID.randomUUID());
-    env.put("OPSFLOW_SLACK_API_URL", slack.url());
-    env.put("OPSFLOW_ZOOM_ACCOUNT_ID", zoom.accountId());
-    env.put("OPSFLOW_ZOOM_CLIENT_ID", zoom.clientId());
-    env.put("OPSFLOW_ZOOM_CLIENT_SECRET", zoom.clientSecret());
-    env.put("OPSFLOW_ZOOM_API_URL", zoom.apiUrl());
-    env.put(
-        "OPSFLOW_ONCALL_DIR", TestApp.copyOf(Path.of("oncall"), dir.resolve("oncall")).toString());
-    OpsflowConfig config =
-        new ConfigLoader(env)
-            .load()
-            .withInfrastructure(
-                kafka.bootstrapServers(), db.url(), db.user(), db.password(), dir.resolve("data"));
-    app = App.start(config);
-    api = new ApiCalls("http://127.0.0.1:" + app.httpPort());
+    vendors =
+        VendorsApp.start(
+            "opsflow-maintenance-hold-",
+            Map.of("alice@example.com", "U0ALICE", "bob@example.com", "U0BOB"),
+            "hold-" + UUID.randomUUID(),
+            false);
+    slack = vendors.slack();
+    zoom = vendors.zoom();
+    admin = vendors.admin();
+    app = vendors.app();
+    api = vendors.api();
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (zoom != null) {
-      zoom.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (db != null) {
-      db.close();
+    if (vendors != null) {
+      vendors.close();
     }
   }
 

@@ -4,34 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.opsflow.App;
-import io.opsflow.config.ConfigLoader;
-import io.opsflow.config.OpsflowConfig;
 import io.opsflow.fakes.FakeSlackServer;
 import io.opsflow.fakes.FakeZoomMeeting;
 import io.opsflow.fakes.FakeZoomServer;
-import io.opsflow.kafka.EmbeddedKafka;
-import io.opsflow.kafka.Topics;
 import io.opsflow.store.EffectStore;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.Samples;
-import io.opsflow.testing.TestApp;
-import io.opsflow.testing.TestDatabase;
-import io.opsflow.testing.TestKafka;
 import io.opsflow.web.slack.SlackSignature;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +43,7 @@ class WarRoomEndToEndTest {
           "erin@example.com", "U0ERIN");
 
   private static final String SIGNING_SECRET = "war-room-" + UUID.randomUUID();
-  private static Path dir;
-  private static EmbeddedKafka kafka;
-  private static TestDatabase db;
+  private static VendorsApp vendors;
   private static FakeSlackServer slack;
   private static FakeZoomServer zoom;
   private static App app;
@@ -67,65 +52,19 @@ class WarRoomEndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    TestKafka.trapExit();
-    dir = Files.createTempDirectory("opsflow-war-room-");
-    kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-    try (Admin a =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      Topics.load().ensure(a);
-    }
-    db = TestDatabase.create();
-    mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    mail.start();
-    slack = new FakeSlackServer();
-    MEMBERS.forEach(slack::addUser);
-    zoom = FakeZoomServer.start();
-    admin = "ofa_test_" + UUID.randomUUID();
-    Map<String, String> env = new HashMap<>();
-    env.put("OPSFLOW_HTTP_PORT", "0");
-    env.put("OPSFLOW_ADMIN_TOKEN", admin);
-    env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
-    env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
-    env.put("OPSFLOW_SLACK_SIGNING_SECRET", SIGNING_SECRET);
-    env.put("OPSFLOW_SLACK_API_URL", slack.url());
-    env.put("OPSFLOW_ZOOM_ACCOUNT_ID", zoom.accountId());
-    env.put("OPSFLOW_ZOOM_CLIENT_ID", zoom.clientId());
-    env.put("OPSFLOW_ZOOM_CLIENT_SECRET", zoom.clientSecret());
-    env.put("OPSFLOW_ZOOM_API_URL", zoom.apiUrl());
-    env.put("OPSFLOW_SMTP_HOST", "127.0.0.1");
-    env.put("OPSFLOW_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-    env.put("OPSFLOW_MAIL_FROM", "opsflow@ops.example");
-    env.put(
-        "OPSFLOW_ONCALL_DIR", TestApp.copyOf(Path.of("oncall"), dir.resolve("oncall")).toString());
-    OpsflowConfig config =
-        new ConfigLoader(env)
-            .load()
-            .withInfrastructure(
-                kafka.bootstrapServers(), db.url(), db.user(), db.password(), dir.resolve("data"));
-    app = App.start(config);
-    api = new ApiCalls("http://127.0.0.1:" + app.httpPort());
+    vendors = VendorsApp.start("opsflow-war-room-", MEMBERS, SIGNING_SECRET, true);
+    mail = vendors.mail();
+    slack = vendors.slack();
+    zoom = vendors.zoom();
+    admin = vendors.admin();
+    app = vendors.app();
+    api = vendors.api();
   }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (zoom != null) {
-      zoom.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (mail != null) {
-      mail.stop();
-    }
-    if (db != null) {
-      db.close();
+    if (vendors != null) {
+      vendors.close();
     }
   }
 

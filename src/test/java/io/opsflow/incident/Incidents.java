@@ -10,6 +10,23 @@ public final class Incidents {
 
   private Incidents() {}
 
+  /** A trigger from Prometheus for {@code alertKey}, one firing item, raised {@code at}. */
+  public static AlertSignal aTrigger(String alertKey, String title, String severity, Instant at) {
+    return new AlertSignal(
+        UUID.randomUUID().toString(),
+        "acme",
+        "integration-1",
+        "integration:prometheus",
+        "alertmanager",
+        alertKey,
+        AlertSignal.Action.TRIGGER,
+        title,
+        severity,
+        "{}",
+        at,
+        List.of(new AlertSignal.Item("fp", true, title, "{}")));
+  }
+
   /** A triggered incident triaged to {@code priority}, titled {@code title}. */
   public static Incident aTriagedIncident(String priority, String title) {
     Incident i =

@@ -24,12 +24,7 @@ class MaintenanceTimelineTest {
     TestApp.Tenant t = app.aCustomerOrg();
     io.opsflow.testing.TenantServices.giveShipped(app, t.organization());
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String id =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String id = api.onlyIncidentId(t.sre());
     Instant start = Instant.parse("2026-11-23T10:00:00Z");
     Instant end = start.plusSeconds(3600);
     try (OnCallConfig oncall = OnCallConfig.start(app.oncallDir(), Clock.systemUTC())) {

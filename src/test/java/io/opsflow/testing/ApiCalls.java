@@ -86,6 +86,15 @@ public final class ApiCalls {
    * Polls {@code GET path} until the body matches, for at most 20 s; returns the last body. This
    * waits for asynchronous work, it does not time it.
    */
+  /** Waits until the caller's incident list holds exactly one incident; that incident's id. */
+  public String onlyIncidentId(String token) {
+    return await("/api/v1/incidents", token, p -> p.path("items").size() == 1)
+        .path("items")
+        .get(0)
+        .path("id")
+        .asText();
+  }
+
   public JsonNode await(String path, String token, Predicate<JsonNode> until) {
     return await(path, token, until, Duration.ofSeconds(20));
   }

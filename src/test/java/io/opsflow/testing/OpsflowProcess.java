@@ -23,7 +23,10 @@ public final class OpsflowProcess implements AutoCloseable {
     this.api = new ApiCalls("http://127.0.0.1:" + port);
   }
 
-  /** Starts opsflow on {@code data} and {@code port} with {@code env} added to the defaults. */
+  /**
+   * Starts opsflow on {@code data} and {@code port} with {@code env} added to the defaults (and
+   * over them: {@code OPSFLOW_INSTANCE_ID}, say).
+   */
   public static OpsflowProcess start(
       Path data, int port, String admin, TestDatabase db, Map<String, String> env)
       throws IOException {
@@ -35,7 +38,7 @@ public final class OpsflowProcess implements AutoCloseable {
             System.getProperty("java.class.path"),
             "io.opsflow.cli.Main",
             "start");
-    Map<String, String> all = new HashMap<>(env);
+    Map<String, String> all = new HashMap<>();
     all.put("OPSFLOW_DATA_DIR", data.toString());
     all.put("OPSFLOW_HTTP_PORT", Integer.toString(port));
     all.put("OPSFLOW_ADMIN_TOKEN", admin);
@@ -45,6 +48,7 @@ public final class OpsflowProcess implements AutoCloseable {
       all.put("OPSFLOW_DB_URL", db.url());
       all.put("OPSFLOW_DB_USER", db.user());
     }
+    all.putAll(env);
     pb.environment().putAll(all);
     Path log = Files.createTempFile(data, "opsflow-", ".log");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

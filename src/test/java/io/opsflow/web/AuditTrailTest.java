@@ -24,12 +24,7 @@ class AuditTrailTest {
     TestApp.Tenant t = app.aCustomerOrg();
     TestApp.Tenant other = app.aCustomerOrg();
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String id =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String id = api.onlyIncidentId(t.sre());
     String path = "/api/v1/incidents/" + id;
 
     assertThat(api.post(path + "/acknowledge", other.sre(), "").status()).isEqualTo(404);

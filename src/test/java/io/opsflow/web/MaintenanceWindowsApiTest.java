@@ -165,12 +165,7 @@ class MaintenanceWindowsApiTest {
         "/api/v1/events",
         null,
         io.opsflow.testing.Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String id =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String id = api.onlyIncidentId(t.sre());
     JsonNode d =
         api.await(
             "/api/v1/incidents/" + id,

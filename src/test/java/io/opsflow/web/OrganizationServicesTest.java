@@ -66,12 +66,7 @@ class OrganizationServicesTest {
         null,
         Samples.pagerDuty("pagerduty-trigger.json", t.integration())
             .replace("db-primary.prod.example.com", "checkout-web-1"));
-    String id =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String id = api.onlyIncidentId(t.sre());
     JsonNode d =
         api.await(
             "/api/v1/incidents/" + id,

@@ -25,12 +25,7 @@ class SlaApiTest {
   void aP0IncidentsClocksPauseResumeMeetAndReport() {
     TestApp.Tenant t = app.aCustomerOrg();
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String id =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String id = api.onlyIncidentId(t.sre());
     // the detail reads the incident and its clocks in two statements: wait for both
     JsonNode d =
         api.await(

@@ -36,12 +36,7 @@ class SlaReloadTest {
     assertThat(api.post("/api/v1/sla/reload", t.sre(), "").status()).isEqualTo(403);
     assertThat(api.get("/api/v1/sla/settings", t.sre()).status()).isEqualTo(403);
     api.post("/api/v1/events", null, Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String earlier =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String earlier = api.onlyIncidentId(t.sre());
     JsonNode earlierClocks =
         api.await("/api/v1/incidents/" + earlier, t.sre(), x -> x.path("sla").size() == 2);
     Instant opened = Instant.parse(earlierClocks.path("openedAt").asText());

@@ -280,12 +280,7 @@ class TicketApiTest {
         "/api/v1/events",
         null,
         io.opsflow.testing.Samples.pagerDuty("pagerduty-trigger.json", t.integration()));
-    String incident =
-        api.await("/api/v1/incidents", t.sre(), p -> p.path("items").size() == 1)
-            .path("items")
-            .get(0)
-            .path("id")
-            .asText();
+    String incident = api.onlyIncidentId(t.sre());
     String customer = customerOf(t);
     JsonNode list =
         api.await("/api/v1/tickets", customer, p -> p.path("items").size() == 1).path("items");

@@ -9,9 +9,6 @@ import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.Target;
 import io.opsflow.escalation.User;
 import io.opsflow.escalation.config.OnCallSnapshot;
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.AlertSignal;
-import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.sla.Interval;
@@ -21,23 +18,18 @@ import io.opsflow.sla.MaintenanceWindows;
 import io.opsflow.sla.Recurrence;
 import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.MaintenanceHolds;
 import io.opsflow.store.MaintenanceTimeline;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestDatabase;
 import io.opsflow.triage.ServiceCatalogue;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +52,7 @@ class MaintenanceHoldProcessTest {
   private static CamundaIncidentWorkflow workflow;
   private static EffectRecorder recorder;
   private static MaintenanceWindow drill;
+  private static TestEngines.OnTables tables;
 
   @BeforeAll
   static void start() {
@@ -94,14 +87,8 @@ class MaintenanceHoldProcessTest {
             null,
             OPENED);
     IncidentSteps steps = new IncidentSteps(db, codec, () -> {}, () -> oncall, clock, recorder);
-    engine =
-        new EngineFactory(
-                db.dataSource(),
-                steps,
-                EngineFactory.Options.defaults()
-                    .withJobExecutor(false, Duration.ofMillis(100), Duration.ofMillis(500)))
-            .build();
-    EngineFactory.deploy(engine, Path.of("workflows"));
+    engine = TestEngines.onTables(db.dataSource(), steps);
+    tables = new TestEngines.OnTables(db, codec, recorder, clock, engine);
     workflow = new CamundaIncidentWorkflow(engine);
   }
 
@@ -119,139 +106,59 @@ class MaintenanceHoldProcessTest {
 
   @Test
   void theHeldResponseStartsWhenTheWindowEnds() {
-    setNow(OPENED);
+    tables.setNow(OPENED);
     String id = openIncident();
     workflow.start(id, "acme", OPENED);
-    runAt(id, "escalationDue", OPENED);
+    tables.runAt(id, "escalationDue", OPENED);
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .containsOnlyOnce(
             "In maintenance window 'drill' until "
                 + END
                 + ": no war room, bridge, pages or customer mail; escalate to page")
         .noneMatch(m -> m.startsWith("Escalated to level"));
     assertThat(due(id, "escalationDue")).isEqualTo(END);
-    runAt(id, "statusUpdateDue", OPENED.plus(Duration.ofMinutes(30)));
-    assertThat(timeline(id)).noneMatch(m -> m.startsWith("Status update"));
-    assertThat(effectKinds(id)).isEmpty();
+    tables.runAt(id, "statusUpdateDue", OPENED.plus(Duration.ofMinutes(30)));
+    assertThat(tables.timeline(id)).noneMatch(m -> m.startsWith("Status update"));
+    assertThat(tables.effects("kind", id)).isEmpty();
 
-    runAt(id, "escalationDue", END);
+    tables.runAt(id, "escalationDue", END);
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .contains(
             "Maintenance window 'drill' ended: the response held back starts now",
             "Escalated to level 1 (round 1): alice");
-    assertThat(effectKinds(id)).contains("OpenRoom", "OpenBridge", "Page", "SendMail");
+    assertThat(tables.effects("kind", id)).contains("OpenRoom", "OpenBridge", "Page", "SendMail");
     // the next step follows its delay from the release, not from the incident's start
     assertThat(due(id, "escalationDue")).isEqualTo(END.plus(Duration.ofMinutes(10)));
   }
 
   @Test
   void theWindowsEndStartsTheResponseOfAnIncidentWithoutEscalationTimer() {
-    setNow(OPENED);
+    tables.setNow(OPENED);
     String id = openIncident();
-    db.inTransaction(
-        s -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(s, codec, recorder);
-          new Triage()
-              .prioritizeByHand(store.find(id).orElseThrow(), "P-0", "user:bob", OPENED, store);
-          return null;
-        });
-    assertThat(effectKinds(id)).isEmpty();
+    tables.inStore(
+        store ->
+            new Triage()
+                .prioritizeByHand(store.find(id).orElseThrow(), "P-0", "user:bob", OPENED, store));
+    assertThat(tables.effects("kind", id)).isEmpty();
 
-    setNow(END);
+    tables.setNow(END);
     new MaintenanceTimeline(db, ServiceCatalogue::empty, recorder)
         .record(
             new MaintenanceTransition(
                 MaintenanceTransition.Kind.ENDED, END, drill, new Interval(OPENED, END)));
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .containsOnlyOnce("Maintenance window 'drill' ended: the response held back starts now");
-    assertThat(effectKinds(id)).contains("OpenRoom", "OpenBridge");
+    assertThat(tables.effects("kind", id)).contains("OpenRoom", "OpenBridge");
   }
 
   private String openIncident() {
-    String key = "hold-" + UUID.randomUUID();
-    db.inTransaction(
-        s -> {
-          new AlertGrouping()
-              .apply(
-                  new AlertSignal(
-                      UUID.randomUUID().toString(),
-                      "acme",
-                      "integration-1",
-                      "integration:prometheus",
-                      "alertmanager",
-                      key,
-                      AlertSignal.Action.TRIGGER,
-                      "Checkout down",
-                      "critical",
-                      "{}",
-                      OPENED,
-                      List.of(new AlertSignal.Item("fp", true, "Checkout down", "{}"))),
-                  new HibernateIncidentStore(s, codec, recorder));
-          return null;
-        });
-    return db.inTransaction(
-        s ->
-            s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
-                .setParameter("k", key)
-                .getSingleResult());
-  }
-
-  private static void setNow(Instant at) {
-    clock.set(at);
-    ClockUtil.setCurrentTime(Date.from(at));
-  }
-
-  private List<String> timeline(String incidentId) {
-    return db.inTransaction(
-        s ->
-            s
-                .createSelectionQuery(
-                    "from TimelineEntry where incidentId = :id order by id", TimelineEntry.class)
-                .setParameter("id", incidentId)
-                .getResultList()
-                .stream()
-                .map(TimelineEntry::message)
-                .toList());
-  }
-
-  private List<String> effectKinds(String incidentId) {
-    return db.inTransaction(
-        s ->
-            s.createNativeQuery(
-                    "select kind from effect where incident_id = :id order by kind", String.class)
-                .setParameter("id", incidentId)
-                .getResultList());
-  }
-
-  private Job timer(String incidentId, String activity) {
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(incidentId)
-            .singleResult()
-            .getId();
-    List<Job> timers =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instance)
-            .activityId(activity)
-            .timers()
-            .list();
-    assertThat(timers).hasSize(1);
-    return timers.get(0);
+    return tables.openIncident("hold-", "Checkout down", "critical", OPENED);
   }
 
   private Instant due(String incidentId, String activity) {
-    return timer(incidentId, activity).getDuedate().toInstant();
-  }
-
-  private void runAt(String incidentId, String activity, Instant at) {
-    setNow(at);
-    engine.getManagementService().executeJob(timer(incidentId, activity).getId());
+    return tables.timer(incidentId, activity).getDuedate().toInstant();
   }
 }

@@ -10,33 +10,24 @@ import io.opsflow.escalation.EscalationPolicy;
 import io.opsflow.escalation.Target;
 import io.opsflow.escalation.User;
 import io.opsflow.escalation.config.OnCallSnapshot;
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.IncidentCommands;
-import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.sla.SlaSettings;
 import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.SlaClockRow;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaSteps;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +53,7 @@ class SlaBreachPagesTest {
   private static CamundaIncidentWorkflow workflow;
   private static EffectRecorder recorder;
   private static IncidentSteps incidentSteps;
+  private static TestEngines.OnTables tables;
 
   @BeforeAll
   static void start() {
@@ -75,15 +67,8 @@ class SlaBreachPagesTest {
     SlaSteps steps =
         new SlaSteps(db, clocks, codec, recorder, () -> {}, clock, metrics).oncall(() -> oncall);
     incidentSteps = new IncidentSteps(db, codec, () -> {}, () -> oncall, clock, recorder);
-    engine =
-        new EngineFactory(
-                db.dataSource(),
-                new RecordingIncidentSteps(),
-                steps,
-                EngineFactory.Options.defaults()
-                    .withJobExecutor(false, Duration.ofMillis(100), Duration.ofMillis(500)))
-            .build();
-    EngineFactory.deploy(engine, Path.of("workflows"));
+    engine = TestEngines.onTables(db.dataSource(), new RecordingIncidentSteps(), steps);
+    tables = new TestEngines.OnTables(db, codec, recorder, clock, engine);
     workflow = new CamundaIncidentWorkflow(engine);
   }
 
@@ -106,12 +91,12 @@ class SlaBreachPagesTest {
 
     breachResponse(id);
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .contains(
             "SLA response breached: the P-0 target was due "
                 + opened(id).plus(Duration.ofHours(1))
                 + "; paged level 3 of policy 'default' now: carol; posted to the war room");
-    assertThat(effectKeys(id))
+    assertThat(tables.effects("effect_key", id))
         .contains(id + ":sla-breach:response:mail:carol", id + ":sla-breach:response:room")
         .noneMatch(k -> k.contains(":sla-breach:response:") && k.contains("alice"))
         .noneMatch(k -> k.contains(":sla-breach:response:") && k.contains("bob"));
@@ -123,14 +108,14 @@ class SlaBreachPagesTest {
 
     breachResponse(id);
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .anyMatch(
             m ->
                 m.startsWith("SLA response breached: the P-0 target was due ")
                     && m.endsWith(
                         "; paged everyone of policy 'default' now: alice, bob; posted to the war"
                             + " room"));
-    assertThat(effectKeys(id))
+    assertThat(tables.effects("effect_key", id))
         .contains(
             id + ":sla-breach:response:page:alice",
             id + ":sla-breach:response:mail:alice",
@@ -141,19 +126,19 @@ class SlaBreachPagesTest {
   @Test
   void aBreachedResolutionIsSaidInTheWarRoomAndPagesNobody() {
     String id = aP0Incident(policy(level(10, "alice"), level(10, "bob")));
-    setNow(opened(id).plus(Duration.ofMinutes(5)));
-    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:alice", now(), s));
+    tables.setNow(opened(id).plus(Duration.ofMinutes(5)));
+    tables.inStore(s -> new IncidentCommands().acknowledge(id, "user:alice", now(), s));
     String resolution = SlaClockRow.idOf(id, SlaClockRow.RESOLUTION);
     workflow.startSla(resolution);
-    runTimerAt(resolution, opened(id).plus(Duration.ofHours(3)));
-    runTimerAt(resolution, opened(id).plus(Duration.ofHours(4)));
+    tables.runTimerAt(resolution, opened(id).plus(Duration.ofHours(3)));
+    tables.runTimerAt(resolution, opened(id).plus(Duration.ofHours(4)));
 
-    assertThat(timeline(id))
+    assertThat(tables.timeline(id))
         .contains(
             "SLA resolution breached: the P-0 target was due "
                 + opened(id).plus(Duration.ofHours(4))
                 + "; posted to the war room");
-    assertThat(effectKeys(id))
+    assertThat(tables.effects("effect_key", id))
         .contains(id + ":sla-breach:resolution:room")
         .noneMatch(
             k -> k.contains(":sla-breach:") && (k.contains(":page:") || k.contains(":mail:")));
@@ -162,8 +147,8 @@ class SlaBreachPagesTest {
   private void breachResponse(String id) {
     String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
     workflow.startSla(response);
-    runTimerAt(response, opened(id).plus(Duration.ofMinutes(45)));
-    runTimerAt(response, opened(id).plus(Duration.ofHours(1)));
+    tables.runTimerAt(response, opened(id).plus(Duration.ofMinutes(45)));
+    tables.runTimerAt(response, opened(id).plus(Duration.ofHours(1)));
   }
 
   private static EscalationLevel level(int minutes, String user) {
@@ -177,34 +162,10 @@ class SlaBreachPagesTest {
   /** A P-0 opened now (a new instant per test), its war room planned, its policy frozen. */
   private String aP0Incident(EscalationPolicy policy) {
     Instant at = Instant.parse("2026-06-01T10:00:00Z").plus(Duration.ofDays(tests++));
-    setNow(at);
+    tables.setNow(at);
     oncall = new OnCallSnapshot(USERS, Map.of(), List.of(policy), null, at);
-    String key = "breach-" + UUID.randomUUID();
-    inTransaction(
-        s ->
-            new AlertGrouping()
-                .apply(
-                    new AlertSignal(
-                        UUID.randomUUID().toString(),
-                        "acme",
-                        "integration-1",
-                        "integration:prometheus",
-                        "alertmanager",
-                        key,
-                        AlertSignal.Action.TRIGGER,
-                        "Checkout down",
-                        "critical",
-                        "{}",
-                        at,
-                        List.of(new AlertSignal.Item("fp", true, "Checkout down", "{}"))),
-                    s));
-    String id =
-        db.inTransaction(
-            s ->
-                s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
-                    .setParameter("k", key)
-                    .getSingleResult());
-    inTransaction(
+    String id = tables.openIncident("breach-", "Checkout down", "critical", at);
+    tables.inStore(
         s -> new Triage().prioritizeByHand(s.find(id).orElseThrow(), "P-0", "user:alice", at, s));
     incidentSteps.freezePolicy(id, "default");
     return id;
@@ -220,59 +181,7 @@ class SlaBreachPagesTest {
                 .getSingleResult());
   }
 
-  private void inTransaction(Consumer<HibernateIncidentStore> work) {
-    db.inTransaction(
-        s -> {
-          work.accept(new HibernateIncidentStore(s, codec, recorder));
-          return null;
-        });
-  }
-
   private static Instant now() {
     return clock.instant();
-  }
-
-  private static void setNow(Instant at) {
-    clock.set(at);
-    ClockUtil.setCurrentTime(Date.from(at));
-  }
-
-  private List<String> timeline(String incidentId) {
-    return db.inTransaction(
-        s ->
-            s
-                .createSelectionQuery(
-                    "from TimelineEntry where incidentId = :id order by id", TimelineEntry.class)
-                .setParameter("id", incidentId)
-                .getResultList()
-                .stream()
-                .map(TimelineEntry::message)
-                .toList());
-  }
-
-  private List<String> effectKeys(String incidentId) {
-    return db.inTransaction(
-        s ->
-            s.createNativeQuery(
-                    "select effect_key from effect where incident_id = :id order by effect_key",
-                    String.class)
-                .setParameter("id", incidentId)
-                .getResultList());
-  }
-
-  private void runTimerAt(String clockId, Instant at) {
-    setNow(at);
-    String instance =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(clockId)
-            .singleResult()
-            .getId();
-    List<Job> timers =
-        engine.getManagementService().createJobQuery().processInstanceId(instance).timers().list();
-    assertThat(timers).hasSize(1);
-    assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(at);
-    engine.getManagementService().executeJob(timers.get(0).getId());
   }
 }

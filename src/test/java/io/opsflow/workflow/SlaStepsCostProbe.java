@@ -1,15 +1,12 @@
 package io.opsflow.workflow;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.Triage;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.sla.SlaProcessSteps;
 import io.opsflow.sla.SlaSettings;
 import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.SlaClockRow;
 import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaSteps;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,39 +89,12 @@ class SlaStepsCostProbe {
 
   private static String aP0Incident(
       Database db, IncidentEventCodec codec, EffectRecorder recorder, Instant at) {
-    String key = "k-" + UUID.randomUUID();
-    db.inTransaction(
-        s -> {
-          new AlertGrouping()
-              .apply(
-                  new AlertSignal(
-                      UUID.randomUUID().toString(),
-                      "acme",
-                      "integration-1",
-                      "integration:prometheus",
-                      "alertmanager",
-                      key,
-                      AlertSignal.Action.TRIGGER,
-                      "Checkout slow",
-                      "error",
-                      "{}",
-                      at,
-                      List.of(new AlertSignal.Item("fp", true, "Checkout slow", "{}"))),
-                  new HibernateIncidentStore(s, codec, recorder));
-          return null;
-        });
-    String id =
-        db.inTransaction(
-            s ->
-                s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
-                    .setParameter("k", key)
-                    .getSingleResult());
-    db.inTransaction(
-        s -> {
-          HibernateIncidentStore store = new HibernateIncidentStore(s, codec, recorder);
-          new Triage().prioritizeByHand(store.find(id).orElseThrow(), "P-0", "user:a", at, store);
-          return null;
-        });
+    TestEngines.OnTables tables = new TestEngines.OnTables(db, codec, recorder, null, null);
+    String id = tables.openIncident("k-", "Checkout slow", "error", at);
+    tables.inStore(
+        store ->
+            new Triage()
+                .prioritizeByHand(store.find(id).orElseThrow(), "P-0", "user:a", at, store));
     return id;
   }
 }

@@ -3,11 +3,8 @@ package io.opsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentCommands;
-import io.opsflow.incident.TimelineEntry;
 import io.opsflow.incident.Triage;
 import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.sla.BusinessCalendar;
@@ -24,17 +21,11 @@ import io.opsflow.store.SlaClocks;
 import io.opsflow.store.SlaSteps;
 import io.opsflow.testing.MutableClock;
 import io.opsflow.testing.TestDatabase;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +47,7 @@ class SlaTimersEndToEndTest {
   private static SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private static EffectRecorder recorder;
   private static SlaClocks clocks;
+  private static TestEngines.OnTables tables;
   private static final IncidentEventCodec codec = new IncidentEventCodec();
 
   @BeforeAll
@@ -72,16 +64,8 @@ class SlaTimersEndToEndTest {
     clocks = new SlaClocks(() -> settings, clock, metrics);
     recorder = new EffectRecorder(null, clock, clocks);
     SlaSteps steps = new SlaSteps(db, clocks, codec, recorder, () -> {}, clock, metrics);
-    engine =
-        new EngineFactory(
-                db.dataSource(),
-                new RecordingIncidentSteps(),
-                steps,
-                EngineFactory.Options.defaults()
-                    .withJobExecutor(
-                        false, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500)))
-            .build();
-    EngineFactory.deploy(engine, Path.of("workflows"));
+    engine = TestEngines.onTables(db.dataSource(), new RecordingIncidentSteps(), steps);
+    tables = new TestEngines.OnTables(db, codec, recorder, clock, engine);
     workflow = new CamundaIncidentWorkflow(engine);
   }
 
@@ -101,29 +85,30 @@ class SlaTimersEndToEndTest {
   void aP1OpenedFridayEveningWarnsAndBreachesOnMondayAndAPauseMovesTheDeadline() {
     // Friday 2026-11-20 16:30 in Berlin
     String id = openIncident(Instant.parse("2026-11-20T15:30:00Z"));
-    inTransaction(
+    tables.inStore(
         s -> new Triage().prioritizeByHand(incident(s, id), "P-1", "user:alice", now(), s));
     String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
     workflow.startSla(response);
 
     // 75% of one business day (6 h): half an hour on Friday, 5.5 h on Monday: Monday 14:30
-    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-23T14:30"));
-    runTimerAt(response, berlin("2026-11-23T14:30"));
-    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response warning: 75% of the P-1"));
-    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-23T16:30"));
+    assertThat(tables.timerDue(response)).isEqualTo(berlin("2026-11-23T14:30"));
+    tables.runTimerAt(response, berlin("2026-11-23T14:30"));
+    assertThat(tables.timeline(id))
+        .anyMatch(m -> m.startsWith("SLA response warning: 75% of the P-1"));
+    assertThat(tables.timerDue(response)).isEqualTo(berlin("2026-11-23T16:30"));
 
     // waiting on the customer from Monday 15:00 to Tuesday 09:00: 2 business hours paused
-    setNow(berlin("2026-11-23T15:00"));
-    inTransaction(s -> recorderClocks().pause(s.session(), incident(s, id), now(), "waiting"));
+    tables.setNow(berlin("2026-11-23T15:00"));
+    tables.inStore(s -> recorderClocks().pause(s.session(), incident(s, id), now(), "waiting"));
     workflow.updateSla(response);
-    assertThat(timers(response)).isEmpty();
-    setNow(berlin("2026-11-24T09:00"));
-    inTransaction(s -> recorderClocks().resume(s.session(), incident(s, id), now()));
+    assertThat(tables.timers(response, null)).isEmpty();
+    tables.setNow(berlin("2026-11-24T09:00"));
+    tables.inStore(s -> recorderClocks().resume(s.session(), incident(s, id), now()));
     workflow.updateSla(response);
-    assertThat(timerDue(response)).isEqualTo(berlin("2026-11-24T10:30"));
+    assertThat(tables.timerDue(response)).isEqualTo(berlin("2026-11-24T10:30"));
 
-    runTimerAt(response, berlin("2026-11-24T10:30"));
-    assertThat(timeline(id))
+    tables.runTimerAt(response, berlin("2026-11-24T10:30"));
+    assertThat(tables.timeline(id))
         .anyMatch(m -> m.startsWith("SLA response breached: the P-1 target was due "));
     assertThat(
             metrics
@@ -138,12 +123,12 @@ class SlaTimersEndToEndTest {
                 .count())
         .isEqualTo(1.0);
 
-    setNow(berlin("2026-11-24T11:00"));
-    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
+    tables.setNow(berlin("2026-11-24T11:00"));
+    tables.inStore(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
     workflow.updateSla(response);
-    assertThat(timers(response)).isEmpty();
-    assertThat(processRunning(response)).isFalse();
-    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response missed: stopped "));
+    assertThat(tables.timers(response, null)).isEmpty();
+    assertThat(tables.running(response)).isFalse();
+    assertThat(tables.timeline(id)).anyMatch(m -> m.startsWith("SLA response missed: stopped "));
   }
 
   @Test
@@ -151,24 +136,24 @@ class SlaTimersEndToEndTest {
     // 2026-10-25 02:30 CEST, half an hour before Berlin's clocks go back
     Instant opened = Instant.parse("2026-10-25T00:30:00Z");
     String id = openIncident(opened);
-    inTransaction(
+    tables.inStore(
         s -> new Triage().prioritizeByHand(incident(s, id), "P-0", "user:alice", now(), s));
     String response = SlaClockRow.idOf(id, SlaClockRow.RESPONSE);
     String resolution = SlaClockRow.idOf(id, SlaClockRow.RESOLUTION);
     workflow.startSla(response);
     workflow.startSla(resolution);
 
-    assertThat(timerDue(response)).isEqualTo(opened.plusSeconds(45 * 60));
-    runTimerAt(response, opened.plusSeconds(45 * 60));
-    assertThat(timerDue(response)).isEqualTo(opened.plusSeconds(3600));
+    assertThat(tables.timerDue(response)).isEqualTo(opened.plusSeconds(45 * 60));
+    tables.runTimerAt(response, opened.plusSeconds(45 * 60));
+    assertThat(tables.timerDue(response)).isEqualTo(opened.plusSeconds(3600));
 
-    setNow(opened.plusSeconds(50 * 60));
-    inTransaction(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
+    tables.setNow(opened.plusSeconds(50 * 60));
+    tables.inStore(s -> new IncidentCommands().acknowledge(id, "user:bob", now(), s));
     workflow.updateSla(response);
-    assertThat(processRunning(response)).isFalse();
-    assertThat(timeline(id)).anyMatch(m -> m.startsWith("SLA response met: stopped "));
-    assertThat(processRunning(resolution)).isTrue();
-    assertThat(timerDue(resolution)).isEqualTo(opened.plusSeconds(3 * 3600)); // 75% of 4 h
+    assertThat(tables.running(response)).isFalse();
+    assertThat(tables.timeline(id)).anyMatch(m -> m.startsWith("SLA response met: stopped "));
+    assertThat(tables.running(resolution)).isTrue();
+    assertThat(tables.timerDue(resolution)).isEqualTo(opened.plusSeconds(3 * 3600)); // 75% of 4 h
   }
 
   /** The clocks the recorder moves, for pause and resume as the API calls them. */
@@ -177,111 +162,19 @@ class SlaTimersEndToEndTest {
   }
 
   private String openIncident(Instant at) {
-    setNow(at);
-    String key = "sla-" + UUID.randomUUID();
-    inTransaction(
-        s ->
-            new AlertGrouping()
-                .apply(
-                    new AlertSignal(
-                        UUID.randomUUID().toString(),
-                        "acme",
-                        "integration-1",
-                        "integration:prometheus",
-                        "alertmanager",
-                        key,
-                        AlertSignal.Action.TRIGGER,
-                        "Checkout slow",
-                        "error",
-                        "{}",
-                        at,
-                        List.of(new AlertSignal.Item("fp", true, "Checkout slow", "{}"))),
-                    s));
-    return db.inTransaction(
-        s ->
-            s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
-                .setParameter("k", key)
-                .getSingleResult());
+    tables.setNow(at);
+    return tables.openIncident("sla-", "Checkout slow", "error", at);
   }
 
   private static Incident incident(HibernateIncidentStore s, String id) {
     return s.find(id).orElseThrow();
   }
 
-  private void inTransaction(Consumer<HibernateIncidentStore> work) {
-    db.inTransaction(
-        s -> {
-          work.accept(new HibernateIncidentStore(s, codec, recorder));
-          return null;
-        });
-  }
-
   private static Instant now() {
     return clock.instant();
   }
 
-  private static void setNow(Instant at) {
-    clock.set(at);
-    ClockUtil.setCurrentTime(Date.from(at));
-  }
-
   private static Instant berlin(String localDateTime) {
     return java.time.LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-  }
-
-  private List<String> timeline(String incidentId) {
-    return db.inTransaction(
-        s ->
-            s
-                .createSelectionQuery(
-                    "from TimelineEntry where incidentId = :id order by id", TimelineEntry.class)
-                .setParameter("id", incidentId)
-                .getResultList()
-                .stream()
-                .map(TimelineEntry::message)
-                .toList());
-  }
-
-  private List<Job> timers(String clockId) {
-    List<String> instances =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(clockId)
-            .list()
-            .stream()
-            .map(p -> p.getId())
-            .toList();
-    return instances.isEmpty()
-        ? List.of()
-        : engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instances.get(0))
-            .timers()
-            .list();
-  }
-
-  private Instant timerDue(String clockId) {
-    List<Job> timers = timers(clockId);
-    assertThat(timers).hasSize(1);
-    return timers.get(0).getDuedate().toInstant();
-  }
-
-  private void runTimerAt(String clockId, Instant at) {
-    setNow(at);
-    List<Job> timers = timers(clockId);
-    assertThat(timers).hasSize(1);
-    assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(at);
-    engine.getManagementService().executeJob(timers.get(0).getId());
-  }
-
-  private boolean processRunning(String clockId) {
-    return engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(clockId)
-            .count()
-        > 0;
   }
 }

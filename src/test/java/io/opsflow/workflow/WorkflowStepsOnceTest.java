@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opsflow.escalation.config.OnCallConfig;
 import io.opsflow.escalation.config.OnCallSnapshot;
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.AlertSignal;
 import io.opsflow.incident.EscalationDecision;
 import io.opsflow.incident.IncidentCommands;
 import io.opsflow.incident.IncidentProcessSteps;
@@ -18,7 +16,6 @@ import io.opsflow.kafka.IncidentEventCodec;
 import io.opsflow.sla.SlaSettings;
 import io.opsflow.store.Database;
 import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.HibernateIncidentStore;
 import io.opsflow.store.IncidentSteps;
 import io.opsflow.store.SlaClockRow;
 import io.opsflow.store.SlaClocks;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -53,6 +49,7 @@ class WorkflowStepsOnceTest {
   private static EffectRecorder recorder;
   private static IncidentSteps steps;
   private static SlaSteps sla;
+  private static TestEngines.OnTables tables;
 
   @BeforeAll
   static void start() {
@@ -65,6 +62,7 @@ class WorkflowStepsOnceTest {
     Supplier<OnCallSnapshot> snapshot = oncall::snapshot;
     steps = new IncidentSteps(db, codec, () -> {}, snapshot, clock, recorder);
     sla = new SlaSteps(db, clocks, codec, recorder, () -> {}, clock, metrics);
+    tables = new TestEngines.OnTables(db, codec, recorder, clock, null);
   }
 
   @AfterAll
@@ -118,7 +116,7 @@ class WorkflowStepsOnceTest {
     clock.advance(Duration.ofMinutes(20));
     sla.breach(response);
     sla.breach(response);
-    inStore(s -> new IncidentCommands().acknowledge(id, "user:bob", clock.instant(), s));
+    tables.inStore(s -> new IncidentCommands().acknowledge(id, "user:bob", clock.instant(), s));
     sla.finish(response);
     sla.finish(response);
 
@@ -133,15 +131,8 @@ class WorkflowStepsOnceTest {
     AtomicBoolean failClose = new AtomicBoolean(true);
     AtomicBoolean failEscalate = new AtomicBoolean(true);
     IncidentProcessSteps failingOnce = new FailingAfterWrite(steps, failEscalate, failClose);
-    ProcessEngine engine =
-        new EngineFactory(
-                db.dataSource(),
-                failingOnce,
-                EngineFactory.Options.defaults()
-                    .withJobExecutor(false, Duration.ofMillis(100), Duration.ofMillis(500)))
-            .build();
+    ProcessEngine engine = TestEngines.onTables(db.dataSource(), failingOnce);
     try {
-      EngineFactory.deploy(engine, Path.of("workflows"));
       CamundaIncidentWorkflow workflow = new CamundaIncidentWorkflow(engine);
       String id = openIncident();
       workflow.start(id, "acme", clock.instant());
@@ -153,7 +144,7 @@ class WorkflowStepsOnceTest {
       assertThat(kinds(id, "escalated")).hasSize(1);
 
       // resolving: the correlation's transaction fails after recordClosed; it is retried
-      inStore(s -> new IncidentCommands().resolve(id, "user:bob", clock.instant(), s));
+      tables.inStore(s -> new IncidentCommands().resolve(id, "user:bob", clock.instant(), s));
       workflow.resolve(id, "user:bob");
       assertThat(failClose.get()).isFalse();
       assertThat(workflow.isRunning(id)).isFalse();
@@ -227,38 +218,7 @@ class WorkflowStepsOnceTest {
   }
 
   private static String openIncident() {
-    String key = "once-" + UUID.randomUUID();
-    inStore(
-        s ->
-            new AlertGrouping()
-                .apply(
-                    new AlertSignal(
-                        UUID.randomUUID().toString(),
-                        "acme",
-                        "integration-1",
-                        "integration:prometheus",
-                        "alertmanager",
-                        key,
-                        AlertSignal.Action.TRIGGER,
-                        "Checkout slow",
-                        "critical",
-                        "{}",
-                        clock.instant(),
-                        List.of(new AlertSignal.Item("fp", true, "Checkout slow", "{}"))),
-                    s));
-    return db.inTransaction(
-        s ->
-            s.createSelectionQuery("select id from Incident where alertKey = :k", String.class)
-                .setParameter("k", key)
-                .getSingleResult());
-  }
-
-  private static void inStore(java.util.function.Consumer<HibernateIncidentStore> work) {
-    db.inTransaction(
-        s -> {
-          work.accept(new HibernateIncidentStore(s, codec, recorder));
-          return null;
-        });
+    return tables.openIncident("once-", "Checkout slow", "critical", clock.instant());
   }
 
   private static List<String> kinds(String incidentId, String kind) {
