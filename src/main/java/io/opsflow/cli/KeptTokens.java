@@ -1,13 +1,13 @@
 package io.opsflow.cli;
 
 import io.opsflow.config.OpsflowConfig;
+import io.opsflow.store.TokenRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,8 +55,8 @@ final class KeptTokens {
     }
   }
 
+  /** One file per organization id (the slug opsflow makes of the name). */
   private Path file(String organization) {
-    String slug = organization.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    return dir.resolve("send-alert-" + slug.replaceAll("^-|-$", "") + ".token");
+    return dir.resolve("send-alert-" + TokenRepository.slug(organization) + ".token");
   }
 }

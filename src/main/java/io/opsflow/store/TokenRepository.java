@@ -113,7 +113,7 @@ public final class TokenRepository {
   }
 
   /** Organization ids are readable slugs of their names: "Acme Corp" is "acme-corp". */
-  static String slug(String name) {
+  public static String slug(String name) {
     String slug =
         name.trim()
             .toLowerCase(Locale.ROOT)
