@@ -7,6 +7,7 @@ import io.opsflow.sla.MaintenanceWindow;
 import io.opsflow.sla.Recurrence;
 import io.opsflow.store.Audit;
 import io.opsflow.store.MaintenanceStore;
+import io.opsflow.store.TokenRepository;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -139,12 +140,13 @@ public final class MaintenanceRoutes {
         .orElseThrow(() -> ApiException.notFound("no maintenance window " + id));
   }
 
+  /** The window's organization id: the caller's, or the one an admin names (by name or id). */
   private static String organization(Principal p, String asked) {
-    String org = OrganizationScope.of(p, asked);
-    if (org == null) {
+    String org = OrganizationScope.of(p, Fields.organization("organization", asked));
+    if (org == null || org.isBlank()) {
       throw ApiException.badRequest("organization is required with an admin token");
     }
-    return org;
+    return p.scope() != null ? org : TokenRepository.slug(org);
   }
 
   private static Recurrence schedule(JsonNode body) {

@@ -22,6 +22,30 @@ class MaintenanceWindowsApiTest {
   }
 
   @Test
+  void anAdminNamingTheOrganizationByItsNameCreatesTheWindowInThatOrganization() {
+    TestApp.Tenant t = app.aCustomerOrg();
+    String name = "Org " + t.organization().substring("org-".length());
+    ApiCalls.Resp created =
+        api.post(
+            PATH,
+            app.adminToken(),
+            "{\"organization\":\""
+                + name
+                + "\",\"title\":\"by name\","
+                + "\"start\":\"2027-06-10T12:00:00Z\",\"end\":\"2027-06-10T13:00:00Z\"}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    assertThat(created.body().path("organization").asText()).isEqualTo(t.organization());
+    assertThat(ids(api.get(PATH, t.sre()).body())).contains(created.body().path("id").asText());
+    ApiCalls.Resp nameless =
+        api.post(
+            PATH,
+            app.adminToken(),
+            "{\"organization\":\"--\",\"title\":\"x\","
+                + "\"start\":\"2027-06-10T12:00:00Z\",\"end\":\"2027-06-10T13:00:00Z\"}");
+    assertThat(nameless.status()).as(nameless.raw()).isEqualTo(400);
+  }
+
+  @Test
   void anSreCreatesListsAndDeletesWindowsOfItsOwnOrganizationOnly() {
     TestApp.Tenant acme = app.aCustomerOrg();
     TestApp.Tenant other = app.aCustomerOrg();
