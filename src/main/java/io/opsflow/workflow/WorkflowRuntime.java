@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.ProcessEngine;
  * every model of the workflows directory deployed, and the ports the domain talks to.
  */
 public final class WorkflowRuntime implements AutoCloseable {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(WorkflowRuntime.class);
+
   private final ProcessEngine engine;
   private volatile List<EngineFactory.DeployedModel> deployed;
   private final Path workflows;
@@ -127,9 +130,23 @@ public final class WorkflowRuntime implements AutoCloseable {
     try {
       deployed = EngineFactory.deploy(engine, workflows);
     } catch (RuntimeException e) {
-      return new Reload(List.of("the engine refused the models: " + e.getMessage()), deployed);
+      log.warn("the engine refused the models of {}", workflows, e);
+      return new Reload(List.of("the engine refused the models: " + engineReason(e)), deployed);
     }
     return new Reload(List.of(), deployed);
+  }
+
+  /**
+   * The engine's reason in words for the admin who edits the models (element, line, column), with
+   * the Java class names it quotes taken out; the log has the exception.
+   */
+  static String engineReason(RuntimeException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    String words =
+        m.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*", "")
+            .replaceAll("\\s+", " ")
+            .strip();
+    return words.isEmpty() ? "see the log" : words;
   }
 
   /** The job executor's settings by name (see {@link EngineFactory#jobExecutorSettings}). */
