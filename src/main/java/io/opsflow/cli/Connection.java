@@ -1,8 +1,8 @@
 package io.opsflow.cli;
 
+import io.opsflow.access.AdminToken;
 import io.opsflow.config.ConfigLoader;
 import io.opsflow.config.OpsflowConfig;
-import io.opsflow.web.AdminToken;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that talk to a running opsflow. */

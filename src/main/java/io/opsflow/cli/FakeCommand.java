@@ -85,7 +85,7 @@ final class FakeCommand {
       int n = 0;
       try (io.opsflow.escalation.config.OnCallConfig oncall =
           io.opsflow.escalation.config.OnCallConfig.start(dir, java.time.Clock.systemUTC())) {
-        for (io.opsflow.escalation.User u : oncall.snapshot().users().values()) {
+        for (io.opsflow.escalation.model.User u : oncall.snapshot().users().values()) {
           if (u.slack() != null && u.email() != null) {
             slack.addUser(u.email(), u.slack());
             n++;

@@ -1,7 +1,7 @@
 package io.opsflow.cli;
 
+import io.opsflow.access.TokenRepository;
 import io.opsflow.config.OpsflowConfig;
-import io.opsflow.store.TokenRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.opsflow.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opsflow.store.Conflicts;
+import io.opsflow.db.Conflicts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

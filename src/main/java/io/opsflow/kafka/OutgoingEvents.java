@@ -3,7 +3,6 @@ package io.opsflow.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opsflow.store.HibernateIncidentStore.OutgoingRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -12,17 +11,17 @@ import java.util.Map;
  * The CloudEvent building the event codecs share: an opsflow event leaves on {@code opsflow.events}
  * keyed by its subject, with its organization as the {@code organizationid} extension.
  */
-final class OutgoingEvents {
+public final class OutgoingEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OutgoingEvents() {}
 
   /** An empty {@code data} object for a codec to fill. */
-  static ObjectNode data() {
+  public static ObjectNode data() {
     return JSON.createObjectNode();
   }
 
-  static OutgoingRecord record(
+  public static OutgoingRecord record(
       String source,
       String type,
       Instant at,

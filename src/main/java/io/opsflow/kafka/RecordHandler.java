@@ -1,6 +1,6 @@
 package io.opsflow.kafka;
 
-import io.opsflow.store.ConsumerOffsets;
+import io.opsflow.db.ConsumerOffsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

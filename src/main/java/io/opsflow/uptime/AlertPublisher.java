@@ -2,14 +2,14 @@ package io.opsflow.uptime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opsflow.ingest.EnvelopeTypes;
-import io.opsflow.ingest.Envelopes;
-import io.opsflow.ingest.PagerDutyFormat;
+import io.opsflow.intake.EnvelopeTypes;
+import io.opsflow.intake.Envelopes;
+import io.opsflow.intake.PagerDutyFormat;
 import io.opsflow.kafka.CloudEvent;
+import io.opsflow.kafka.Publisher;
 import io.opsflow.kafka.Topics;
-import io.opsflow.sla.SlaAlert;
-import io.opsflow.sla.SlaAlerts;
-import io.opsflow.web.Publisher;
+import io.opsflow.sla.model.SlaAlert;
+import io.opsflow.sla.model.SlaAlerts;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,12 +1,11 @@
 package io.opsflow.uptime;
 
-import io.opsflow.outbox.Drainer;
-import io.opsflow.sla.BurnRate;
-import io.opsflow.sla.SlaAlert;
-import io.opsflow.sla.SlaAlerts;
-import io.opsflow.sla.UptimeReports;
-import io.opsflow.store.CheckResultStore;
-import io.opsflow.store.CheckResultStore.ServiceKey;
+import io.opsflow.db.Drainer;
+import io.opsflow.sla.model.SlaAlert;
+import io.opsflow.sla.model.SlaAlerts;
+import io.opsflow.uptime.CheckResultStore.ServiceKey;
+import io.opsflow.uptime.model.BurnRate;
+import io.opsflow.uptime.model.UptimeReports;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,7 +1,6 @@
 package io.opsflow.uptime;
 
-import io.opsflow.outbox.Drainer;
-import io.opsflow.store.CheckResultStore;
+import io.opsflow.db.Drainer;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,12 +1,11 @@
 package io.opsflow.uptime;
 
-import io.opsflow.ingest.CheckResultFormat;
-import io.opsflow.ingest.EnvelopeTypes;
-import io.opsflow.ingest.Envelopes;
+import io.opsflow.intake.EnvelopeTypes;
+import io.opsflow.intake.Envelopes;
+import io.opsflow.kafka.Publisher;
 import io.opsflow.kafka.Topics;
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.CheckResult;
-import io.opsflow.web.Publisher;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.CheckResult;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,10 +1,9 @@
 package io.opsflow.uptime;
 
-import io.opsflow.outbox.Drainer;
-import io.opsflow.sla.Heartbeat;
-import io.opsflow.sla.SlaAlert;
-import io.opsflow.sla.SlaAlerts;
-import io.opsflow.store.HeartbeatStore;
+import io.opsflow.db.Drainer;
+import io.opsflow.sla.model.SlaAlert;
+import io.opsflow.sla.model.SlaAlerts;
+import io.opsflow.uptime.model.Heartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

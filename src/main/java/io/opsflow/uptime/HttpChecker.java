@@ -1,7 +1,7 @@
 package io.opsflow.uptime;
 
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.CheckResult;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.CheckResult;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

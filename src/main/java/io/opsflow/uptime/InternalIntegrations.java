@@ -1,11 +1,11 @@
 package io.opsflow.uptime;
 
-import io.opsflow.ingest.Envelopes;
-import io.opsflow.store.Page;
-import io.opsflow.store.TokenRepository;
-import io.opsflow.store.TokenRow;
-import io.opsflow.web.Principal;
-import io.opsflow.web.Tokens;
+import io.opsflow.access.Principal;
+import io.opsflow.access.TokenRepository;
+import io.opsflow.access.TokenRow;
+import io.opsflow.access.Tokens;
+import io.opsflow.db.Page;
+import io.opsflow.intake.Envelopes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

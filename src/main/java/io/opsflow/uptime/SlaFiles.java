@@ -1,9 +1,9 @@
 package io.opsflow.uptime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.MaintenanceWindow;
-import io.opsflow.sla.Recurrence;
+import io.opsflow.sla.model.Recurrence;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.MaintenanceWindow;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,24 +3,17 @@ package io.opsflow.uptime;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opsflow.ingest.CheckRecordHandler;
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.MaintenanceCalendar;
-import io.opsflow.sla.MaintenanceWindow;
-import io.opsflow.sla.MaintenanceWindows;
-import io.opsflow.sla.UptimeReports;
-import io.opsflow.store.Audit;
-import io.opsflow.store.CheckResultStore;
-import io.opsflow.store.Database;
-import io.opsflow.store.HeartbeatStore;
-import io.opsflow.store.MaintenanceStore;
-import io.opsflow.store.TokenRepository;
-import io.opsflow.web.Authenticator;
-import io.opsflow.web.CheckRoutes;
-import io.opsflow.web.HeartbeatRoutes;
-import io.opsflow.web.MaintenanceRoutes;
-import io.opsflow.web.Publisher;
-import io.opsflow.web.Tokens;
+import io.opsflow.access.Authenticator;
+import io.opsflow.access.TokenRepository;
+import io.opsflow.access.Tokens;
+import io.opsflow.db.Audit;
+import io.opsflow.db.Database;
+import io.opsflow.kafka.Publisher;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.MaintenanceCalendar;
+import io.opsflow.uptime.model.MaintenanceWindow;
+import io.opsflow.uptime.model.MaintenanceWindows;
+import io.opsflow.uptime.model.UptimeReports;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,7 +132,7 @@ public final class Uptime implements AutoCloseable {
 
   /** Also writes each window start and end to {@code consumer} (the incidents' timelines). */
   public void onMaintenanceTransition(
-      java.util.function.Consumer<io.opsflow.sla.MaintenanceTransition> consumer) {
+      java.util.function.Consumer<io.opsflow.uptime.model.MaintenanceTransition> consumer) {
     transitions.alsoTo(consumer);
   }
 

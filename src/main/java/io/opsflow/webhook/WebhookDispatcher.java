@@ -1,8 +1,6 @@
 package io.opsflow.webhook;
 
-import io.opsflow.outbox.Drainer;
-import io.opsflow.store.WebhookDeliveryRow;
-import io.opsflow.store.WebhookStore;
+import io.opsflow.db.Drainer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
 package io.opsflow.webhook;
 
+import io.opsflow.db.ConsumerOffsets;
+import io.opsflow.db.Database;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.RecordHandler;
-import io.opsflow.store.ConsumerOffsets;
-import io.opsflow.store.Database;
-import io.opsflow.store.WebhookStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;

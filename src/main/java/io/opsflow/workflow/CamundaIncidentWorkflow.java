@@ -1,6 +1,6 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.IncidentWorkflow;
+import io.opsflow.incident.model.IncidentWorkflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.opsflow.workflow;
 
-import io.opsflow.ticket.TicketWorkflow;
+import io.opsflow.ticket.model.TicketWorkflow;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;

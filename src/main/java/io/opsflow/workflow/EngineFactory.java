@@ -1,8 +1,8 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.sla.SlaProcessSteps;
-import io.opsflow.ticket.TicketProcessSteps;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.sla.model.SlaProcessSteps;
+import io.opsflow.ticket.model.TicketProcessSteps;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.EscalationDecision;
-import io.opsflow.incident.IncidentProcessSteps;
+import io.opsflow.incident.model.EscalationDecision;
+import io.opsflow.incident.model.IncidentProcessSteps;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

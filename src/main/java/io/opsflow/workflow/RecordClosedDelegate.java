@@ -1,6 +1,6 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.IncidentProcessSteps;
+import io.opsflow.incident.model.IncidentProcessSteps;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package io.opsflow.workflow;
 
-import io.opsflow.sla.SlaProcessSteps;
+import io.opsflow.sla.model.SlaProcessSteps;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package io.opsflow.workflow;
 
-import io.opsflow.ticket.TicketProcessSteps;
+import io.opsflow.ticket.model.TicketProcessSteps;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

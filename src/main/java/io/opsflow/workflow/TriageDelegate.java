@@ -1,8 +1,8 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.incident.TriageDecision;
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.incident.model.TriageDecision;
+import io.opsflow.incident.model.TriageFacts;
 import java.util.Objects;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;

@@ -1,9 +1,9 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.incident.IncidentWorkflow;
-import io.opsflow.sla.SlaProcessSteps;
-import io.opsflow.ticket.TicketProcessSteps;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.incident.model.IncidentWorkflow;
+import io.opsflow.sla.model.SlaProcessSteps;
+import io.opsflow.ticket.model.TicketProcessSteps;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -93,7 +93,7 @@ public final class WorkflowRuntime implements AutoCloseable {
   }
 
   /** The ticket process port. */
-  public io.opsflow.ticket.TicketWorkflow tickets() {
+  public io.opsflow.ticket.model.TicketWorkflow tickets() {
     return new CamundaTicketWorkflow(engine);
   }
 

@@ -3,10 +3,11 @@ package io.opsflow.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.ingest.AlertRecordHandler;
-import io.opsflow.ingest.EnvelopeTypes;
-import io.opsflow.store.ConsumerOffsets;
-import io.opsflow.store.Database;
+import io.opsflow.db.ConsumerOffsets;
+import io.opsflow.db.Database;
+import io.opsflow.incident.AlertRecordHandler;
+import io.opsflow.incident.IncidentEventCodec;
+import io.opsflow.intake.EnvelopeTypes;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.TestDatabase;
 import io.opsflow.testing.TestKafka;

@@ -3,8 +3,8 @@ package io.opsflow.uptime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.CheckResult;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.CheckResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

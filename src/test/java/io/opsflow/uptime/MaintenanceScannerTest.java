@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsflow.kafka.CloudEvent;
-import io.opsflow.sla.MaintenanceWindow;
-import io.opsflow.sla.MaintenanceWindows;
-import io.opsflow.sla.Recurrence;
+import io.opsflow.sla.model.Recurrence;
 import io.opsflow.testing.MutableClock;
+import io.opsflow.uptime.model.MaintenanceWindow;
+import io.opsflow.uptime.model.MaintenanceWindows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

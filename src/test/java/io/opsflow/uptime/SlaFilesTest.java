@@ -2,8 +2,8 @@ package io.opsflow.uptime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.sla.CheckDefinition;
-import io.opsflow.sla.MaintenanceWindow;
+import io.opsflow.uptime.model.CheckDefinition;
+import io.opsflow.uptime.model.MaintenanceWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.opsflow.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.db.Database;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.Topics;
-import io.opsflow.store.Database;
 import io.opsflow.testing.ApiCalls;
 import io.opsflow.testing.Await;
 import io.opsflow.testing.Samples;

@@ -2,8 +2,8 @@ package io.opsflow.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.db.Database;
 import io.opsflow.kafka.Topics;
-import io.opsflow.store.Database;
 import io.opsflow.testing.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;

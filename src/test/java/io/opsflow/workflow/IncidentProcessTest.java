@@ -3,9 +3,9 @@ package io.opsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.opsflow.incident.EscalationDecision;
-import io.opsflow.incident.TriageDecision;
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.EscalationDecision;
+import io.opsflow.incident.model.TriageDecision;
+import io.opsflow.incident.model.TriageFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

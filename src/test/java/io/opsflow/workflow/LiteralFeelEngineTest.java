@@ -3,7 +3,7 @@ package io.opsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.TriageFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.opsflow.workflow;
 
-import io.opsflow.incident.EscalationDecision;
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.incident.TriageDecision;
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.EscalationDecision;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.incident.model.TriageDecision;
+import io.opsflow.incident.model.TriageFacts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,7 +3,7 @@ package io.opsflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.opsflow.sla.SlaProcessSteps;
+import io.opsflow.sla.model.SlaProcessSteps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

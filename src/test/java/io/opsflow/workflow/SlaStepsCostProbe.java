@@ -1,15 +1,15 @@
 package io.opsflow.workflow;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opsflow.incident.Triage;
-import io.opsflow.kafka.IncidentEventCodec;
-import io.opsflow.sla.SlaProcessSteps;
-import io.opsflow.sla.SlaSettings;
-import io.opsflow.store.Database;
-import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.SlaClockRow;
-import io.opsflow.store.SlaClocks;
-import io.opsflow.store.SlaSteps;
+import io.opsflow.db.Database;
+import io.opsflow.incident.IncidentEventCodec;
+import io.opsflow.incident.model.Triage;
+import io.opsflow.notify.EffectRecorder;
+import io.opsflow.sla.SlaClockRow;
+import io.opsflow.sla.SlaClocks;
+import io.opsflow.sla.SlaSteps;
+import io.opsflow.sla.model.SlaProcessSteps;
+import io.opsflow.sla.model.SlaSettings;
 import io.opsflow.testing.MutableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -2,15 +2,15 @@ package io.opsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.incident.AlertGrouping;
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.incident.Incidents;
-import io.opsflow.incident.TimelineEntry;
-import io.opsflow.kafka.IncidentEventCodec;
-import io.opsflow.sla.SlaProcessSteps;
-import io.opsflow.store.Database;
-import io.opsflow.store.EffectRecorder;
-import io.opsflow.store.HibernateIncidentStore;
+import io.opsflow.db.Database;
+import io.opsflow.incident.HibernateIncidentStore;
+import io.opsflow.incident.IncidentEventCodec;
+import io.opsflow.incident.model.AlertGrouping;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.incident.model.Incidents;
+import io.opsflow.incident.model.TimelineEntry;
+import io.opsflow.notify.EffectRecorder;
+import io.opsflow.sla.model.SlaProcessSteps;
 import io.opsflow.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,13 +40,13 @@ final class TestEngines {
   }
 
   static ProcessEngine newEngine(IncidentProcessSteps steps, SlaProcessSteps sla) {
-    return newEngine(steps, sla, io.opsflow.ticket.TicketProcessSteps.NONE);
+    return newEngine(steps, sla, io.opsflow.ticket.model.TicketProcessSteps.NONE);
   }
 
   static ProcessEngine newEngine(
       IncidentProcessSteps steps,
       SlaProcessSteps sla,
-      io.opsflow.ticket.TicketProcessSteps tickets) {
+      io.opsflow.ticket.model.TicketProcessSteps tickets) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:opsflow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");

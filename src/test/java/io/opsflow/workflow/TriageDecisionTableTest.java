@@ -2,7 +2,7 @@ package io.opsflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.TriageFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

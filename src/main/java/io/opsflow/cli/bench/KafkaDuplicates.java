@@ -1,6 +1,6 @@
 package io.opsflow.cli.bench;
 
-import io.opsflow.ingest.EnvelopeTypes;
+import io.opsflow.intake.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.KafkaClients;

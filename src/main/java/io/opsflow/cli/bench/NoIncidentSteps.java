@@ -1,9 +1,9 @@
 package io.opsflow.cli.bench;
 
-import io.opsflow.incident.EscalationDecision;
-import io.opsflow.incident.IncidentProcessSteps;
-import io.opsflow.incident.TriageDecision;
-import io.opsflow.incident.TriageFacts;
+import io.opsflow.incident.model.EscalationDecision;
+import io.opsflow.incident.model.IncidentProcessSteps;
+import io.opsflow.incident.model.TriageDecision;
+import io.opsflow.incident.model.TriageFacts;
 
 /** Incident steps for an engine that runs no incidents: every step does nothing. */
 final class NoIncidentSteps implements IncidentProcessSteps {

@@ -2,7 +2,7 @@ package io.opsflow.cli.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.opsflow.sla.SlaProcessSteps;
+import io.opsflow.sla.model.SlaProcessSteps;
 import io.opsflow.workflow.EngineFactory;
 import io.opsflow.workflow.WorkflowRuntime;
 import java.io.IOException;

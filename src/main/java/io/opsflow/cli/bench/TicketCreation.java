@@ -2,7 +2,7 @@ package io.opsflow.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.kafka.Topics;
-import io.opsflow.ticket.TicketEvent;
+import io.opsflow.ticket.model.TicketEvent;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;

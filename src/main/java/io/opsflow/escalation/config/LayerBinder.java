@@ -1,8 +1,8 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.escalation.Layer;
-import io.opsflow.escalation.Restriction;
-import io.opsflow.escalation.Rotation;
+import io.opsflow.escalation.model.Layer;
+import io.opsflow.escalation.model.Restriction;
+import io.opsflow.escalation.model.Rotation;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.escalation.EscalationPolicy;
-import io.opsflow.escalation.OnCallDirectory;
-import io.opsflow.escalation.Schedule;
-import io.opsflow.escalation.User;
-import io.opsflow.triage.ServiceCatalogue;
+import io.opsflow.escalation.model.EscalationPolicy;
+import io.opsflow.escalation.model.OnCallDirectory;
+import io.opsflow.escalation.model.Schedule;
+import io.opsflow.escalation.model.User;
+import io.opsflow.service.ServiceCatalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.escalation.Layer;
-import io.opsflow.escalation.Schedule;
-import io.opsflow.escalation.ScheduleOverride;
-import io.opsflow.escalation.ScheduleProblem;
+import io.opsflow.escalation.model.Layer;
+import io.opsflow.escalation.model.Schedule;
+import io.opsflow.escalation.model.ScheduleOverride;
+import io.opsflow.escalation.model.ScheduleProblem;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

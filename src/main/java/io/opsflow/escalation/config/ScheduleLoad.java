@@ -1,6 +1,6 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.escalation.Schedule;
+import io.opsflow.escalation.model.Schedule;
 import java.util.List;
 
 /** The outcome of reading schedule files: every schedule, or (never both) the problems. */

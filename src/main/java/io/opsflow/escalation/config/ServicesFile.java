@@ -1,9 +1,9 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.triage.Service;
-import io.opsflow.triage.ServiceMatch;
-import io.opsflow.triage.Tier;
-import io.opsflow.triage.Zone;
+import io.opsflow.service.Service;
+import io.opsflow.service.ServiceMatch;
+import io.opsflow.service.Tier;
+import io.opsflow.service.Zone;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.opsflow.escalation.config;
 
-import io.opsflow.escalation.User;
+import io.opsflow.escalation.model.User;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.opsflow.escalation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.escalation.OnCallDirectory;
+import io.opsflow.escalation.model.OnCallDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.opsflow.escalation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.escalation.EscalationPolicy;
-import io.opsflow.escalation.FakeDirectory;
-import io.opsflow.escalation.Target;
 import io.opsflow.escalation.config.PolicyFiles.Result;
+import io.opsflow.escalation.model.EscalationPolicy;
+import io.opsflow.escalation.model.FakeDirectory;
+import io.opsflow.escalation.model.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.opsflow.escalation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.escalation.Schedule;
+import io.opsflow.escalation.model.Schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.opsflow.escalation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.triage.Service;
-import io.opsflow.triage.Tier;
-import io.opsflow.triage.Zone;
+import io.opsflow.service.Service;
+import io.opsflow.service.Tier;
+import io.opsflow.service.Zone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

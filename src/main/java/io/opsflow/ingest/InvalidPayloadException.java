@@ -1,8 +1,0 @@
-package io.opsflow.ingest;
-
-/** A payload that cannot be accepted; the message says why, in terms the sender can act on. */
-public final class InvalidPayloadException extends IllegalArgumentException {
-  public InvalidPayloadException(String reason) {
-    super(reason);
-  }
-}

@@ -1,7 +1,0 @@
-package io.opsflow.sla;
-
-/** The port to the alert path. Throws when the alert could not be made durable. */
-@FunctionalInterface
-public interface SlaAlerts {
-  void send(SlaAlert alert);
-}

@@ -1,0 +1,169 @@
+package io.opsflow.uptime;
+
+import io.opsflow.db.Database;
+import io.opsflow.db.Sql;
+import io.opsflow.uptime.model.CheckResult;
+import io.opsflow.uptime.model.CheckResults;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.hibernate.Session;
+
+/** Check results read from {@code opsflow.checks}, and the services whose SLO burns fast. */
+public final class CheckResultStore implements CheckResults {
+  private final Database db;
+
+  public CheckResultStore(Database db) {
+    this.db = db;
+  }
+
+  /** A result with the envelope that carried it and the organization it belongs to. */
+  public record Stored(String envelopeId, String organizationId, CheckResult result) {}
+
+  /** A service of an organization. */
+  public record ServiceKey(String organizationId, String serviceId) {}
+
+  /** Stores results not stored before (by envelope id), in the caller's transaction. */
+  public static int record(Session session, Collection<Stored> results) {
+    return record(session, results, stored -> {});
+  }
+
+  /**
+   * Stores results not stored before (by envelope id), in the caller's transaction, and hands each
+   * one actually stored to {@code stored}.
+   */
+  public static int record(
+      Session session, Collection<Stored> results, java.util.function.Consumer<Stored> stored) {
+    int[] n = new int[1];
+    session.doWork(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into check_result (envelope_id, organization_id, service_id, check_id,"
+                      + " ok, at_ms, latency_ms, detail) select ?, ?, ?, ?, ?, ?, ?, ?"
+                      + " where not exists (select 1 from check_result where envelope_id = ?)")) {
+            for (Stored s : results) {
+              CheckResult r = s.result();
+              ps.setString(1, s.envelopeId());
+              ps.setString(2, s.organizationId());
+              ps.setString(3, r.service());
+              ps.setString(4, r.check());
+              ps.setBoolean(5, r.ok());
+              ps.setLong(6, r.at().toEpochMilli());
+              if (r.latencyMs() == null) {
+                ps.setNull(7, Types.BIGINT);
+              } else {
+                ps.setLong(7, r.latencyMs());
+              }
+              ps.setString(8, r.detail());
+              ps.setString(9, s.envelopeId());
+              int inserted = ps.executeUpdate();
+              n[0] += inserted;
+              if (inserted > 0) {
+                stored.accept(s);
+              }
+            }
+          }
+        });
+    return n[0];
+  }
+
+  @Override
+  public List<CheckResult> results(
+      String organizationId, String serviceId, Instant from, Instant to) {
+    return Sql.query(
+        db,
+        "select check_id, service_id, ok, at_ms, latency_ms, detail from check_result"
+            + " where organization_id = ? and service_id = ? and at_ms >= ? and at_ms < ?"
+            + " order by at_ms",
+        rs ->
+            new CheckResult(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBoolean(3),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                Sql.longOrNull(rs, "latency_ms"),
+                rs.getString(6)),
+        organizationId,
+        serviceId,
+        from.toEpochMilli(),
+        to.toEpochMilli());
+  }
+
+  /** True when the organization has ever had a result for the service. */
+  public boolean knows(String organizationId, String serviceId) {
+    return !Sql.query(
+            db,
+            "select 1 from check_result where organization_id = ? and service_id = ?"
+                + " fetch first 1 rows only",
+            rs -> 1,
+            organizationId,
+            serviceId)
+        .isEmpty();
+  }
+
+  /** Services with a result since {@code from}. */
+  public List<ServiceKey> servicesSince(Instant from) {
+    return Sql.query(
+        db,
+        "select distinct organization_id, service_id from check_result where at_ms >= ?",
+        rs -> new ServiceKey(rs.getString(1), rs.getString(2)),
+        from.toEpochMilli());
+  }
+
+  /**
+   * Deletes the results older than {@code before}, 10,000 rows per transaction; returns how many.
+   */
+  public int forgetBefore(Instant before) {
+    int total = 0;
+    while (true) {
+      int n =
+          Sql.update(
+              db,
+              "delete from check_result where envelope_id in (select envelope_id from check_result"
+                  + " where at_ms < ? fetch first 10000 rows only)",
+              before.toEpochMilli());
+      total += n;
+      if (n < 10_000) {
+        return total;
+      }
+    }
+  }
+
+  /** Services whose fast-burn alert is triggered. */
+  public List<ServiceKey> burning() {
+    return Sql.query(
+        db,
+        "select organization_id, service_id from uptime_burn",
+        rs -> new ServiceKey(rs.getString(1), rs.getString(2)));
+  }
+
+  public void markBurning(ServiceKey s, double rate, Instant at) {
+    if (Sql.update(
+            db,
+            "update uptime_burn set burn_rate = ? where organization_id = ? and service_id = ?",
+            rate,
+            s.organizationId(),
+            s.serviceId())
+        == 0) {
+      Sql.update(
+          db,
+          "insert into uptime_burn (organization_id, service_id, changed_ms, burn_rate)"
+              + " values (?, ?, ?, ?)",
+          s.organizationId(),
+          s.serviceId(),
+          at.toEpochMilli(),
+          rate);
+    }
+  }
+
+  public void clearBurning(ServiceKey s) {
+    Sql.update(
+        db,
+        "delete from uptime_burn where organization_id = ? and service_id = ?",
+        s.organizationId(),
+        s.serviceId());
+  }
+}
