@@ -7,14 +7,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every model in {@code workflows/} follows the rules, and the linter can tell when one does not.
+ * Each model under {@code src/test/resources/lint/} breaks the bpmnlint rule it is named after
+ * (bpmnlint flags it too), or one of opsflow's own that bpmnlint lacks (edges-attached,
+ * incoming-outgoing-lists); its {@code <!-- lint: ... -->} comments list what the linter reports.
  */
 class WorkflowLintTest {
   private static final Path WORKFLOWS = Path.of("workflows");
+
+  private static final Path BROKEN = Path.of("src/test/resources/lint");
+
+  private static final Pattern EXPECTED = Pattern.compile("<!-- lint: (.*?) -->");
 
   private final ModelLinter linter = ModelLinter.forOpsflow();
 
@@ -50,6 +61,28 @@ class WorkflowLintTest {
 
     assertThat(linter.lint(dir))
         .containsExactly(new Problem("incident.bpmn", "triage", "no diagram shape"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenModels")
+  void brokenModelIsReportedForWhatItBreaks(String name, @TempDir Path dir) throws IOException {
+    String model = Files.readString(BROKEN.resolve(name));
+    List<String> expected = EXPECTED.matcher(model).results().map(m -> m.group(1)).toList();
+    assertThat(expected).isNotEmpty();
+    Files.writeString(dir.resolve(name), model);
+
+    List<String> problems =
+        linter.lint(dir).stream()
+            .map(p -> (p.element().isEmpty() ? "" : "[" + p.element() + "] ") + p.message())
+            .toList();
+
+    assertThat(problems).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  static Stream<String> brokenModels() throws IOException {
+    try (Stream<Path> files = Files.list(BROKEN)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList().stream();
+    }
   }
 
   @Test
