@@ -48,7 +48,7 @@ final class HelpLayout {
   private static String paragraphs(CommandSpec spec) {
     StringBuilder out = new StringBuilder();
     for (String p : spec.usageMessage().description()) {
-      wrap(p, WIDTH, "", "").forEach(l -> out.append(l).append('\n'));
+      wrap(p.replace("%n", " ").trim(), WIDTH, "", "").forEach(l -> out.append(l).append('\n'));
     }
     return out.toString();
   }
@@ -57,7 +57,7 @@ final class HelpLayout {
     List<String[]> rows = new ArrayList<>();
     for (PositionalParamSpec p : spec.positionalParameters()) {
       if (!p.hidden()) {
-        rows.add(new String[] {"      " + p.paramLabel(), String.join(" ", p.description())});
+        rows.add(new String[] {"      " + p.paramLabel(), plain(p.description())});
       }
     }
     return rows;
@@ -72,9 +72,14 @@ final class HelpLayout {
       String shortName = o.shortestName().startsWith("--") ? "    " : o.shortestName() + ", ";
       String label = o.arity().max() > 0 ? "=" + o.paramLabel() : "";
       String left = "  " + shortName + o.longestName() + label;
-      rows.add(new String[] {left, String.join(" ", o.description())});
+      rows.add(new String[] {left, plain(o.description())});
     }
     return rows;
+  }
+
+  /** A description as one line of words: picocli's line separators ({@code %n}) become spaces. */
+  private static String plain(String[] description) {
+    return String.join(" ", description).replace("%n", " ").trim().replaceAll("\\s+", " ");
   }
 
   private static List<String[]> commands(CommandSpec spec) {
@@ -84,7 +89,7 @@ final class HelpLayout {
         .forEach(
             (name, sub) -> {
               if (seen.put(sub, true) == null && !sub.getCommandSpec().usageMessage().hidden()) {
-                String text = String.join(" ", sub.getCommandSpec().usageMessage().description());
+                String text = plain(sub.getCommandSpec().usageMessage().description());
                 rows.add(new String[] {"  " + name, text});
               }
             });

@@ -53,6 +53,15 @@ class HelpTextTest {
   }
 
   @Test
+  void helpShowsNoFormatSpecifiers() {
+    for (CommandLine c : all(Main.commandLine())) {
+      StringWriter text = new StringWriter();
+      c.usage(new PrintWriter(text, true));
+      assertThat(text.toString()).as(c.getCommandSpec().qualifiedName()).doesNotContain("%n");
+    }
+  }
+
+  @Test
   void helpWrapsBetweenWordsOnly() {
     for (CommandLine c : all(Main.commandLine())) {
       StringWriter text = new StringWriter();
@@ -69,7 +78,7 @@ class HelpTextTest {
                   descriptions.addAll(
                       Arrays.asList(s.getCommandSpec().usageMessage().description())));
       for (String d : descriptions) {
-        for (String word : d.trim().split("\\s+")) {
+        for (String word : d.replace("%n", " ").trim().split("\\s+")) {
           if (!word.isEmpty()) {
             assertThat(tokens)
                 .as(spec.qualifiedName() + ": '" + word + "' kept whole")

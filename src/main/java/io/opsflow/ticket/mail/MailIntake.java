@@ -1,6 +1,7 @@
 package io.opsflow.ticket.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.http.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,8 +133,8 @@ public final class MailIntake implements AutoCloseable {
     try {
       pollOnce();
     } catch (Exception e) {
-      status = "last read " + clock.instant() + " failed: " + e;
-      log.warn("Reading mail from {} failed: {}", settings.safeUrl(), e.toString());
+      String id = Failures.logged("reading mail from " + settings.safeUrl(), e);
+      status = "last read " + clock.instant() + " failed; see the log under error id " + id;
     }
   }
 

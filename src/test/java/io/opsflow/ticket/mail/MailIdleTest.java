@@ -44,6 +44,24 @@ class MailIdleTest {
   }
 
   @Test
+  void aFailedReadShowsAnErrorIdAndNoExceptionText() throws Exception {
+    String url =
+        app.mail
+            .mailbox("refusing@support.example", "refusing-desk", PASSWORD)
+            .replace(PASSWORD, "wrong");
+    MailIntake intake = anIntake(url, Duration.ofMinutes(10)).start();
+    try {
+      Await.until("the first read failed", () -> intake.status().contains("failed"));
+      assertThat(intake.status())
+          .containsPattern("failed; see the log under error id [0-9a-f]{12}$")
+          .doesNotContain("Exception")
+          .doesNotContain("jakarta");
+    } finally {
+      assertTimeoutPreemptively(Duration.ofSeconds(15), intake::close);
+    }
+  }
+
+  @Test
   void aMailDeliveredWhileTheIntakeWaitsInIdleIsReadAtOnce() throws Exception {
     String url = app.mail.mailbox(DESK, "idle-desk", PASSWORD);
     MailApp.Customer c = app.aCustomer();
