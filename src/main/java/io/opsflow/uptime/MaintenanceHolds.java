@@ -4,6 +4,7 @@ import io.opsflow.db.Sql;
 import io.opsflow.incident.IncidentAttributes;
 import io.opsflow.incident.model.Incident;
 import io.opsflow.incident.model.TimelineEntry;
+import io.opsflow.notify.IncidentHolds;
 import io.opsflow.service.ServiceCatalogue;
 import io.opsflow.sla.model.Interval;
 import io.opsflow.uptime.model.MaintenanceCalendar;
@@ -20,9 +21,7 @@ import org.hibernate.Session;
  * bridge, pages, customer ticket and status reminders wait until a person escalates it or the
  * window ends. The timeline says so once, when the hold starts.
  */
-public final class MaintenanceHolds {
-  public static final String ACTOR = "opsflow:maintenance";
-
+public final class MaintenanceHolds implements IncidentHolds {
   private final Supplier<MaintenanceCalendar> calendar;
   private final Supplier<ServiceCatalogue> services;
 
@@ -33,26 +32,12 @@ public final class MaintenanceHolds {
   }
 
   /**
-   * Where an incident stands: never held or released, held until an instant, or its window over.
-   */
-  public record State(Kind kind, Instant until, String title) {
-    public enum Kind {
-      FREE,
-      HELD,
-      ENDED
-    }
-
-    public boolean held() {
-      return kind == Kind.HELD;
-    }
-  }
-
-  /**
    * The incident's hold at {@code at}. Without one yet, a window of its service open now starts it
    * (and the timeline says what is held back: everything, or only the pages when the war room is
    * already there); a hold whose window closed answers ENDED unless another window covers the
    * service now, which prolongs it. A released hold is FREE, whatever the windows say.
    */
+  @Override
   public State check(Session s, Incident incident, Instant at, boolean roomPlanned) {
     Optional<Row> row = find(s, incident.id());
     if (row.isPresent() && row.get().releasedMs() != null) {
@@ -111,6 +96,7 @@ public final class MaintenanceHolds {
   }
 
   /** Ends the hold (a person escalated, or the window closed); false when none was held. */
+  @Override
   public boolean release(Session s, String incidentId, String actor, Instant at) {
     return update(
             s,
@@ -123,6 +109,7 @@ public final class MaintenanceHolds {
   }
 
   /** True once, for the first escalation step after the release: its timing starts anew. */
+  @Override
   public boolean resume(Session s, String incidentId, Instant at) {
     return update(
             s,
@@ -134,6 +121,7 @@ public final class MaintenanceHolds {
   }
 
   /** Whether the incident's response is held back now (a hold not released). */
+  @Override
   public boolean held(Session s, String incidentId) {
     return find(s, incidentId).filter(r -> r.releasedMs() == null).isPresent();
   }
