@@ -5,7 +5,6 @@ import io.opsflow.db.StepLedger;
 import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.escalation.model.Escalator;
 import io.opsflow.incident.model.EscalationDecision;
-import io.opsflow.incident.model.Incident;
 import io.opsflow.incident.model.IncidentEvent;
 import io.opsflow.incident.model.IncidentProcessSteps;
 import io.opsflow.incident.model.TimelineEntry;
@@ -16,7 +15,6 @@ import io.opsflow.kafka.OutgoingRecord;
 import io.opsflow.notify.EffectRecorder;
 import io.opsflow.service.ServiceCatalogue;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -24,10 +22,8 @@ import org.hibernate.Session;
 /** The incident process's tasks, each one transaction against opsflow's tables. */
 public final class IncidentSteps implements IncidentProcessSteps {
   private final Database db;
-  private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
   static final String ESCALATION_ACTOR = "workflow:escalation";
-  private static final Duration FALLBACK_REMINDER_EVERY = Duration.ofHours(8);
 
   private final Triage triage = new Triage();
   private final Supplier<OnCallSnapshot> oncall;
@@ -36,6 +32,7 @@ public final class IncidentSteps implements IncidentProcessSteps {
   private final Stores stores;
   private final PolicyFreeze freeze;
   private final EscalationStep escalation;
+  private final StatusReminders reminders;
 
   /** The incident store of one step's session. */
   interface Stores {
@@ -55,7 +52,6 @@ public final class IncidentSteps implements IncidentProcessSteps {
       EffectRecorder effects) {
     this.effects = effects;
     this.db = db;
-    this.encoder = encoder;
     this.afterCommit = afterCommit;
     this.oncall = oncall;
     this.clock = clock;
@@ -63,6 +59,9 @@ public final class IncidentSteps implements IncidentProcessSteps {
     Escalator escalator = new Escalator();
     this.freeze = new PolicyFreeze(db, stores, escalator, oncall, clock);
     this.escalation = new EscalationStep(db, stores, escalator, oncall, clock, effects);
+    this.reminders =
+        new StatusReminders(
+            db, stores, s -> new HibernateIncidentStore(s, encoder), clock, effects);
   }
 
   @Override
@@ -117,41 +116,12 @@ public final class IncidentSteps implements IncidentProcessSteps {
 
   @Override
   public String statusReminderCycle(String incidentId) {
-    String priority =
-        db.inTransaction(
-                s ->
-                    new HibernateIncidentStore(s, encoder).find(incidentId).map(Incident::priority))
-            .orElse(null);
-    return "R/"
-        + effects.settings().reminderEvery(priority).orElse(FALLBACK_REMINDER_EVERY).toString();
+    return reminders.cycle(incidentId);
   }
 
   @Override
   public void remindStatusUpdate(String incidentId, int reminder) {
-    StepLedger.once(
-        db,
-        stepKey(incidentId, "statusUpdate:" + reminder),
-        clock.millis(),
-        s -> {
-          HibernateIncidentStore store = stores.of(s);
-          store
-              .find(incidentId)
-              .filter(i -> i.resolvedAt() == null && !effects.held(s, i.id()))
-              .ifPresent(
-                  i -> {
-                    store.record(
-                        new TimelineEntry(
-                            incidentId,
-                            clock.instant(),
-                            "status_update_due",
-                            "workflow:incident",
-                            "Status update " + reminder + " due"));
-                    effects.onReminder(s, i, reminder);
-                  });
-          return "";
-        },
-        Function.identity(),
-        Function.identity());
+    reminders.remind(incidentId, reminder);
     afterCommit.run();
   }
 
