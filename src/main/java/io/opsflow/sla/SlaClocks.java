@@ -10,9 +10,7 @@ import io.opsflow.sla.model.SlaStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,6 +60,7 @@ public final class SlaClocks implements IncidentClocks {
   private final ClockRows rows;
   private final ClockStarts starts;
   private final ClockPauses pauses;
+  private final ClockViews views;
 
   public SlaClocks(Supplier<SlaSettings> settings, Clock clock, MeterRegistry metrics) {
     this.metrics = metrics;
@@ -69,6 +68,7 @@ public final class SlaClocks implements IncidentClocks {
     this.rows = new ClockRows(settings);
     this.starts = new ClockStarts(rows, notes);
     this.pauses = new ClockPauses(rows, notes);
+    this.views = new ClockViews(rows);
   }
 
   /** The ticket feature's side of ticket clocks: their timeline lines and events. */
@@ -154,12 +154,7 @@ public final class SlaClocks implements IncidentClocks {
 
   /** Where each of the subject's clocks stands at {@code now}. */
   public List<Shown> statuses(Session s, String subjectId, Instant now) {
-    List<Shown> out = new ArrayList<>();
-    for (SlaClockRow r : SlaClockStore.ofSubject(s, subjectId)) {
-      SlaClock c = rows.clockOf(r);
-      out.add(new Shown(r, c.status(now), rows.settings().of(r.organizationId()).calendarId()));
-    }
-    return out;
+    return views.statuses(s, subjectId, now);
   }
 
   /**
@@ -167,14 +162,6 @@ public final class SlaClocks implements IncidentClocks {
    * subject without clocks maps to an empty list.
    */
   public Map<String, List<Shown>> statuses(Session s, Collection<String> subjectIds, Instant now) {
-    Map<String, List<Shown>> out = new LinkedHashMap<>();
-    subjectIds.forEach(id -> out.put(id, new ArrayList<>()));
-    SlaSettings current = rows.settings();
-    for (SlaClockRow r : SlaClockStore.ofSubjects(s, subjectIds)) {
-      SlaClock c = ClockRows.clockOf(r, current);
-      out.computeIfAbsent(r.subjectId(), k -> new ArrayList<>())
-          .add(new Shown(r, c.status(now), current.of(r.organizationId()).calendarId()));
-    }
-    return out;
+    return views.statuses(s, subjectIds, now);
   }
 }
