@@ -66,6 +66,7 @@ import io.opsflow.ticket.TicketQueries;
 import io.opsflow.ticket.TicketRecordHandler;
 import io.opsflow.ticket.TicketRoutes;
 import io.opsflow.ticket.TicketSteps;
+import io.opsflow.ticket.TicketTimelines;
 import io.opsflow.ticket.mail.ImapSettings;
 import io.opsflow.ticket.mail.MailIdentity;
 import io.opsflow.ticket.mail.MailIntake;
@@ -192,6 +193,9 @@ public final class App implements AutoCloseable {
     SlaClocks clocks = new SlaClocks(slaConfig::settings, Clock.systemUTC(), metrics);
     EffectPorts ports = Adapters.ports(config);
     effects = Effects.start(config, ports, db, metrics, Clock.systemUTC(), clocks);
+    TicketTimelines ticketTimelines = new TicketTimelines(new TicketEventCodec());
+    clocks.tickets(ticketTimelines);
+    effects.timelines(ticketTimelines);
     running.push(effects);
     IncidentSteps steps =
         new IncidentSteps(
@@ -250,7 +254,6 @@ public final class App implements AutoCloseable {
                     },
                     Clock.systemUTC(),
                     metrics)
-                .ticketEvents(new TicketEventCodec())
                 .oncall(oncall::snapshot),
             ticketSteps,
             config.historyLevel(),

@@ -8,6 +8,7 @@ import io.opsflow.incident.model.IncidentAlert;
 import io.opsflow.incident.model.IncidentStatus;
 import io.opsflow.incident.model.TimelineEntry;
 import io.opsflow.notify.EffectStore;
+import io.opsflow.notify.IncidentRoom;
 import io.opsflow.sla.SlaClocks;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import io.opsflow.config.OpsflowConfig;
 import io.opsflow.db.Database;
 import io.opsflow.notify.model.EffectPlanner;
 import io.opsflow.notify.model.EffectSettings;
-import io.opsflow.sla.SlaClocks;
 import java.time.Clock;
 
 /**
@@ -30,7 +29,7 @@ public final class Effects implements AutoCloseable {
       Database db,
       MeterRegistry metrics,
       Clock clock,
-      SlaClocks clocks) {
+      IncidentClocks clocks) {
     EffectSettings settings =
         new EffectSettings(
             ports.chat().isPresent(),
@@ -56,6 +55,12 @@ public final class Effects implements AutoCloseable {
 
   public EffectStore store() {
     return store;
+  }
+
+  /** The timelines other than the incidents' that delivered effects write their lines to. */
+  public Effects timelines(Timelines timelines) {
+    store.timelines(timelines);
+    return this;
   }
 
   /** Asks the dispatcher to look for new effects now (after a commit that planned some). */

@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.notify.IncidentClocks;
 import io.opsflow.sla.model.Pause;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record SlaClockRow(
     Instant breached,
     Boolean met) {
 
-  public static final String RESPONSE = "response";
+  public static final String RESPONSE = IncidentClocks.RESPONSE;
   public static final String RESOLUTION = "resolution";
 
   public SlaClockRow {

@@ -3,16 +3,18 @@ package io.opsflow.sla;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
 
-/** SLA clock rows, in plain JDBC inside the caller's session. */
+/**
+ * SLA clock rows as read, in plain JDBC inside the caller's session; {@link SlaClockWrites} writes
+ * them.
+ */
 final class SlaClockStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, subject_type, subject_id, kind, organization_id, priority, started_ms, pauses,"
           + " stopped_ms, due_ms, warned_ms, breached_ms, met";
 
@@ -91,82 +93,6 @@ final class SlaClockStore {
     return out;
   }
 
-  static void insert(Session s, SlaClockRow r) {
-    s.doWork(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into sla_clock ("
-                      + COLUMNS
-                      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, r.id());
-            ps.setString(2, r.subjectType());
-            ps.setString(3, r.subjectId());
-            ps.setString(4, r.kind());
-            ps.setString(5, r.organizationId());
-            ps.setString(6, r.priority());
-            ps.setLong(7, r.started().toEpochMilli());
-            ps.setString(8, SlaClockRow.encode(r.pauses()));
-            setInstant(ps, 9, r.stopped());
-            setInstant(ps, 10, r.due());
-            setInstant(ps, 11, r.warned());
-            setInstant(ps, 12, r.breached());
-            if (r.met() == null) {
-              ps.setNull(13, Types.BOOLEAN);
-            } else {
-              ps.setBoolean(13, r.met());
-            }
-            ps.executeUpdate();
-          }
-        });
-  }
-
-  static void update(Session s, SlaClockRow r) {
-    s.doWork(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "update sla_clock set priority = ?, pauses = ?, stopped_ms = ?, due_ms = ?,"
-                      + " warned_ms = ?, breached_ms = ?, met = ? where id = ?")) {
-            ps.setString(1, r.priority());
-            ps.setString(2, SlaClockRow.encode(r.pauses()));
-            setInstant(ps, 3, r.stopped());
-            setInstant(ps, 4, r.due());
-            setInstant(ps, 5, r.warned());
-            setInstant(ps, 6, r.breached());
-            if (r.met() == null) {
-              ps.setNull(7, Types.BOOLEAN);
-            } else {
-              ps.setBoolean(7, r.met());
-            }
-            ps.setString(8, r.id());
-            ps.executeUpdate();
-          }
-        });
-  }
-
-  /**
-   * Sets the due time of a running clock as {@code seen} (same priority and pauses, not stopped):
-   * false when it changed since it was read, so a concurrent stop or pause is never undone.
-   */
-  static boolean updateDue(Session s, SlaClockRow seen, Instant due) {
-    int[] n = new int[1];
-    s.doWork(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "update sla_clock set due_ms = ? where id = ? and stopped_ms is null"
-                      + " and priority = ? and pauses = ?")) {
-            setInstant(ps, 1, due);
-            ps.setString(2, seen.id());
-            ps.setString(3, seen.priority());
-            ps.setString(4, SlaClockRow.encode(seen.pauses()));
-            n[0] = ps.executeUpdate();
-          }
-        });
-    return n[0] == 1;
-  }
-
   private static List<SlaClockRow> query(Session s, String sql, String param) {
     List<SlaClockRow> out = new ArrayList<>();
     s.doWork(
@@ -206,13 +132,5 @@ final class SlaClockStore {
   private static Instant instant(ResultSet rs, int column) throws SQLException {
     long ms = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
-  }
-
-  private static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {
-    if (at == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, at.toEpochMilli());
-    }
   }
 }

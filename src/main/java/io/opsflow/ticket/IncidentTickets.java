@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.db.Sql;
 import io.opsflow.incident.model.Incident;
+import io.opsflow.notify.CustomerTickets;
 import io.opsflow.ticket.model.Actor;
 import io.opsflow.ticket.model.TicketCommand;
 import io.opsflow.ticket.model.TicketPage;
@@ -30,7 +31,7 @@ import org.hibernate.Session;
  * TicketPage#TICKET_ID}) opens no ticket: it is linked to that ticket instead, when the ticket is
  * of the incident's organization; a ticket of another organization is ignored.
  */
-public final class IncidentTickets {
+public final class IncidentTickets implements CustomerTickets {
   private static final Actor ACTOR = Actor.system("incident");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +53,7 @@ public final class IncidentTickets {
    * The incident got its priority: link it to the ticket that paged with it, else open its customer
    * ticket when the priority calls for one.
    */
+  @Override
   public void onPrioritized(Session s, Incident i, Instant at) {
     Optional<String> paging = pagingTicket(i);
     if (paging.isPresent() && applier.linkPaged(s, paging.get(), i, ACTOR, at)) {
@@ -96,6 +98,7 @@ public final class IncidentTickets {
   }
 
   /** The incident is resolved: say so on its customer ticket and resolve it. */
+  @Override
   public void onResolved(Session s, Incident i, Instant at) {
     String ticketId = ticketIdOf(i.id());
     boolean[] open = new boolean[1];

@@ -1,9 +1,9 @@
 package io.opsflow.uptime;
 
-import io.opsflow.db.Sql;
 import io.opsflow.incident.IncidentAttributes;
 import io.opsflow.incident.model.Incident;
 import io.opsflow.incident.model.TimelineEntry;
+import io.opsflow.notify.IncidentHolds;
 import io.opsflow.service.ServiceCatalogue;
 import io.opsflow.sla.model.Interval;
 import io.opsflow.uptime.model.MaintenanceCalendar;
@@ -20,9 +20,7 @@ import org.hibernate.Session;
  * bridge, pages, customer ticket and status reminders wait until a person escalates it or the
  * window ends. The timeline says so once, when the hold starts.
  */
-public final class MaintenanceHolds {
-  public static final String ACTOR = "opsflow:maintenance";
-
+public final class MaintenanceHolds implements IncidentHolds {
   private final Supplier<MaintenanceCalendar> calendar;
   private final Supplier<ServiceCatalogue> services;
 
@@ -33,28 +31,14 @@ public final class MaintenanceHolds {
   }
 
   /**
-   * Where an incident stands: never held or released, held until an instant, or its window over.
-   */
-  public record State(Kind kind, Instant until, String title) {
-    public enum Kind {
-      FREE,
-      HELD,
-      ENDED
-    }
-
-    public boolean held() {
-      return kind == Kind.HELD;
-    }
-  }
-
-  /**
    * The incident's hold at {@code at}. Without one yet, a window of its service open now starts it
    * (and the timeline says what is held back: everything, or only the pages when the war room is
    * already there); a hold whose window closed answers ENDED unless another window covers the
    * service now, which prolongs it. A released hold is FREE, whatever the windows say.
    */
+  @Override
   public State check(Session s, Incident incident, Instant at, boolean roomPlanned) {
-    Optional<Row> row = find(s, incident.id());
+    Optional<HoldRows.Row> row = HoldRows.find(s, incident.id());
     if (row.isPresent() && row.get().releasedMs() != null) {
       return new State(State.Kind.FREE, null, null);
     }
@@ -72,21 +56,21 @@ public final class MaintenanceHolds {
     String title = window.get().title();
     int n =
         row.isPresent()
-            ? update(
+            ? HoldRows.update(
                 s,
                 "update incident_hold set window_id = ?, window_title = ?, held_until = ?"
                     + " where incident_id = ?",
                 window.get().id(),
-                cut(title),
+                HoldRows.cut(title),
                 until.toEpochMilli(),
                 incident.id())
-            : update(
+            : HoldRows.update(
                 s,
                 "insert into incident_hold (window_id, window_title, held_until, incident_id,"
                     + " held_ms) select ?, ?, ?, ?, ? where not exists"
                     + " (select 1 from incident_hold where incident_id = ?)",
                 window.get().id(),
-                cut(title),
+                HoldRows.cut(title),
                 until.toEpochMilli(),
                 incident.id(),
                 at.toEpochMilli(),
@@ -111,20 +95,22 @@ public final class MaintenanceHolds {
   }
 
   /** Ends the hold (a person escalated, or the window closed); false when none was held. */
+  @Override
   public boolean release(Session s, String incidentId, String actor, Instant at) {
-    return update(
+    return HoldRows.update(
             s,
             "update incident_hold set released_ms = ?, released_by = ? where incident_id = ?"
                 + " and released_ms is null",
             at.toEpochMilli(),
-            cut(actor),
+            HoldRows.cut(actor),
             incidentId)
         > 0;
   }
 
   /** True once, for the first escalation step after the release: its timing starts anew. */
+  @Override
   public boolean resume(Session s, String incidentId, Instant at) {
-    return update(
+    return HoldRows.update(
             s,
             "update incident_hold set resumed_ms = ? where incident_id = ?"
                 + " and released_ms is not null and resumed_ms is null",
@@ -134,8 +120,9 @@ public final class MaintenanceHolds {
   }
 
   /** Whether the incident's response is held back now (a hold not released). */
+  @Override
   public boolean held(Session s, String incidentId) {
-    return find(s, incidentId).filter(r -> r.releasedMs() == null).isPresent();
+    return HoldRows.find(s, incidentId).filter(r -> r.releasedMs() == null).isPresent();
   }
 
   private Optional<MaintenanceWindow> activeWindow(Incident incident, Instant at) {
@@ -147,35 +134,5 @@ public final class MaintenanceHolds {
   private static Instant endOf(MaintenanceWindow window, Instant at) {
     List<Interval> now = window.occurrencesBetween(at, at.plusNanos(1));
     return now.isEmpty() ? at : now.get(0).end();
-  }
-
-  private record Row(String title, Instant until, Long releasedMs) {}
-
-  private static Optional<Row> find(Session s, String incidentId) {
-    List<Row> rows = new java.util.ArrayList<>();
-    s.doWork(
-        c ->
-            rows.addAll(
-                Sql.query(
-                    c,
-                    "select window_title, held_until, released_ms from incident_hold"
-                        + " where incident_id = ?",
-                    rs ->
-                        new Row(
-                            rs.getString("window_title"),
-                            Instant.ofEpochMilli(rs.getLong("held_until")),
-                            Sql.longOrNull(rs, "released_ms")),
-                    incidentId)));
-    return rows.stream().findFirst();
-  }
-
-  private static int update(Session s, String sql, Object... params) {
-    int[] n = new int[1];
-    s.doWork(c -> n[0] = Sql.update(c, sql, params));
-    return n[0];
-  }
-
-  private static String cut(String text) {
-    return text == null || text.length() <= 300 ? text : text.substring(0, 300);
   }
 }

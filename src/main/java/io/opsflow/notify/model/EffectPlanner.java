@@ -29,6 +29,7 @@ public final class EffectPlanner {
 
   private final EffectSettings settings;
   private final IncidentMessages messages = new IncidentMessages();
+  private final PageMails mails = new PageMails(messages);
 
   public EffectPlanner(EffectSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -110,9 +111,9 @@ public final class EffectPlanner {
                 incident.id(),
                 prefix + "mail:" + p.userId(),
                 List.of(p.email()),
-                messages.mailSubject(incident),
-                messages.pageMailText(incident, step, p),
-                messages.pageMailHtml(incident, step, p)));
+                mails.mailSubject(incident),
+                mails.pageMailText(incident, step, p),
+                mails.pageMailHtml(incident, step, p)));
       } else {
         notes.add("No mail for " + p.userId() + ": no address configured");
       }
@@ -167,7 +168,7 @@ public final class EffectPlanner {
                 incident.id(),
                 prefix + ":mail:" + p.userId(),
                 List.of(p.email()),
-                messages.mailSubject(incident),
+                mails.mailSubject(incident),
                 body + "\n",
                 "<!doctype html><html><body><pre>" + escape(body) + "</pre></body></html>"));
       } else {

@@ -3,7 +3,6 @@ package io.opsflow.notify.model;
 import io.opsflow.escalation.model.EscalationPlan;
 import io.opsflow.incident.model.Incident;
 import io.opsflow.incident.model.IncidentStatus;
-import io.opsflow.notify.model.Effect.Person;
 import io.opsflow.notify.model.Notifier.Button;
 import io.opsflow.notify.model.Notifier.ChatMessage;
 import io.opsflow.notify.model.Notifier.Field;
@@ -134,43 +133,6 @@ public final class IncidentMessages {
         + " ("
         + i.status().name().toLowerCase(Locale.ROOT)
         + "): post what is known, what is being done, and when the next update comes.";
-  }
-
-  String mailSubject(Incident i) {
-    return "[opsflow] " + label(i) + " " + i.title();
-  }
-
-  String pageMailText(Incident i, EscalationPlan.Step step, Person p) {
-    return "Hello "
-        + p.name()
-        + ",\n\n"
-        + page(i, step)
-        + ".\n\nIncident: "
-        + i.id()
-        + "\nSeverity: "
-        + i.severity()
-        + "\nOpened: "
-        + i.openedAt()
-        + "\n\nAcknowledge in Slack, with `opsflow` or POST /api/v1/incidents/"
-        + i.id()
-        + "/acknowledge.\n";
-  }
-
-  String pageMailHtml(Incident i, EscalationPlan.Step step, Person p) {
-    return "<!doctype html><html><body><p>Hello "
-        + html(p.name())
-        + ",</p><p><strong>"
-        + html(page(i, step))
-        + "</strong></p><table><tr><th align=\"left\">Incident</th><td>"
-        + html(i.id())
-        + "</td></tr><tr><th align=\"left\">Severity</th><td>"
-        + html(String.valueOf(i.severity()))
-        + "</td></tr><tr><th align=\"left\">Opened</th><td>"
-        + html(i.openedAt().toString())
-        + "</td></tr></table><p>Acknowledge in Slack, with <code>opsflow</code> or"
-        + " <code>POST /api/v1/incidents/"
-        + html(i.id())
-        + "/acknowledge</code>.</p></body></html>";
   }
 
   static String label(Incident i) {

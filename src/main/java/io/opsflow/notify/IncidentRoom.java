@@ -1,6 +1,6 @@
-package io.opsflow.incident;
+package io.opsflow.notify;
 
-/** What the vendors gave back for one incident; fields are null until known. */
+/** The war room of one incident: what the vendors gave back for it; fields are null until known. */
 public record IncidentRoom(
     String incidentId,
     String channelName,
