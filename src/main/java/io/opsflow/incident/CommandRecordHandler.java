@@ -6,9 +6,6 @@ import io.opsflow.db.ConsumerOffsets;
 import io.opsflow.db.Database;
 import io.opsflow.incident.model.IncidentCommands;
 import io.opsflow.incident.model.IncidentEvent;
-import io.opsflow.incident.model.IncidentStatus;
-import io.opsflow.incident.model.TimelineEntry;
-import io.opsflow.incident.model.WorkflowSignal;
 import io.opsflow.intake.EnvelopeTypes;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.OutgoingRecord;
@@ -35,7 +32,7 @@ public final class CommandRecordHandler implements RecordHandler {
 
   private final String group;
   private final Database db;
-  private final IncidentCommands commands = new IncidentCommands();
+  private final CommandDispatch dispatch;
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final Runnable afterCommit;
   private final EffectRecorder effects;
@@ -59,6 +56,7 @@ public final class CommandRecordHandler implements RecordHandler {
       MeterRegistry metrics,
       EffectRecorder effects) {
     this.effects = effects;
+    this.dispatch = new CommandDispatch(effects);
     this.group = group;
     this.db = db;
     this.encoder = encoder;
@@ -90,54 +88,6 @@ public final class CommandRecordHandler implements RecordHandler {
     return rejected;
   }
 
-  private static IncidentCommands.Result clocks(
-      HibernateIncidentStore store,
-      String incidentId,
-      java.util.function.Predicate<io.opsflow.incident.model.Incident> change) {
-    return store
-        .find(incidentId)
-        .map(
-            i ->
-                change.test(i)
-                    ? IncidentCommands.Result.APPLIED
-                    : IncidentCommands.Result.NO_CHANGE)
-        .orElse(IncidentCommands.Result.NOT_FOUND);
-  }
-
-  /**
-   * A person escalates: a response held back by a maintenance window starts (room, bridge, customer
-   * ticket), and the process runs its next escalation step now. An acknowledged incident has no
-   * step left to run; a resolved one changes nothing.
-   */
-  private IncidentCommands.Result escalate(
-      HibernateIncidentStore store, String incidentId, String actor, Instant at) {
-    return clocks(
-        store,
-        incidentId,
-        i -> {
-          if (i.status() == IncidentStatus.RESOLVED) {
-            return false;
-          }
-          boolean released = effects.escalatedByHand(store.session(), i, actor, at);
-          if (i.status() != IncidentStatus.TRIGGERED) {
-            return released;
-          }
-          if (!released) {
-            store.record(
-                new TimelineEntry(
-                    i.id(),
-                    at,
-                    "escalation_requested",
-                    actor,
-                    "Escalated by " + actor + ": the next escalation level, if any, is paged now"));
-          }
-          store.signal(
-              new WorkflowSignal(
-                  i.id(), i.organizationId(), WorkflowSignal.Kind.ESCALATE, actor, at));
-          return true;
-        });
-  }
-
   /** A Slack request waiting for this command hears how it went, in the same transaction. */
   private static void settle(
       HibernateIncidentStore store, CloudEvent.Parsed e, SlackReplies.Outcome o, String detail) {
@@ -159,31 +109,7 @@ public final class CommandRecordHandler implements RecordHandler {
     if (!store.alreadyProcessed(Set.of(e.id())).isEmpty()) {
       return null;
     }
-    IncidentCommands.Result result =
-        switch (e.type()) {
-          case EnvelopeTypes.ACKNOWLEDGE ->
-              commands.acknowledge(incidentId, actor, e.time(), store);
-          case EnvelopeTypes.RESOLVE -> commands.resolve(incidentId, actor, e.time(), store);
-          case EnvelopeTypes.ESCALATE -> escalate(store, incidentId, actor, e.time());
-          case EnvelopeTypes.SLA_PAUSE ->
-              clocks(
-                  store,
-                  incidentId,
-                  i ->
-                      effects.pauseClocks(
-                          store.session(),
-                          i,
-                          e.time(),
-                          e.data().path("reason").asText("paused by " + actor)
-                              + " ("
-                              + actor
-                              + ")"));
-          case EnvelopeTypes.SLA_RESUME ->
-              clocks(store, incidentId, i -> effects.resumeClocks(store.session(), i, e.time()));
-          default ->
-              commands.prioritize(
-                  incidentId, e.data().path("priority").asText(""), actor, e.time(), store);
-        };
+    IncidentCommands.Result result = dispatch.apply(e, incidentId, actor, store);
     if (result == IncidentCommands.Result.NOT_FOUND) {
       settle(store, e, SlackReplies.Outcome.REFUSED, "incident " + incidentId + " not found");
       return "incident " + incidentId + " not found";

@@ -13,12 +13,7 @@ import io.opsflow.incident.model.WorkflowSignal;
 import io.opsflow.kafka.OutgoingRecord;
 import io.opsflow.notify.EffectRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,15 +27,10 @@ import org.hibernate.engine.spi.SessionImplementor;
  * grouping rules then run against memory and Hibernate flushes the changes in JDBC batches.
  */
 public final class HibernateIncidentStore implements IncidentStore {
-  private static final int IN_CHUNK = 500;
-
   private final Session session;
   private final Function<IncidentEvent, OutgoingRecord> encoder;
   private final EffectRecorder effects;
-  private final Map<String, Incident> openByKey = new HashMap<>();
-  private final Set<String> prefetchedKeys = new HashSet<>();
-  private final Map<String, IncidentAlert> alertsByKey = new HashMap<>();
-  private final Set<String> prefetchedAlertsOf = new HashSet<>();
+  private final OpenIncidentCache cache;
   private Incident lastAdded;
 
   /** A record for the event outbox: topic, key, JSON payload. */
@@ -54,6 +44,7 @@ public final class HibernateIncidentStore implements IncidentStore {
     this.session = session;
     this.encoder = encoder;
     this.effects = effects;
+    this.cache = new OpenIncidentCache(session);
   }
 
   /** The session this store works in (for effects planned beside its changes). */
@@ -63,54 +54,12 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   /** Loads the open incidents (and their alerts) that these signals can touch. */
   public void prefetch(Collection<AlertSignal> signals) {
-    Map<String, String> digestToKey = new HashMap<>();
-    for (AlertSignal s : signals) {
-      String key = identity(s.integrationId(), s.alertKey());
-      if (prefetchedKeys.add(key)) {
-        digestToKey.put(Incident.openKey(s.integrationId(), s.alertKey()), key);
-      }
-    }
-    List<String> incidentIds = new ArrayList<>();
-    for (List<String> chunk : chunks(new ArrayList<>(digestToKey.keySet()))) {
-      for (Incident i :
-          session
-              .createSelectionQuery("from Incident where openKey in :keys", Incident.class)
-              .setParameter("keys", chunk)
-              .getResultList()) {
-        openByKey.put(identity(i.integrationId(), i.alertKey()), i);
-        incidentIds.add(i.id());
-      }
-    }
-    for (List<String> chunk : chunks(incidentIds)) {
-      for (IncidentAlert a :
-          session
-              .createSelectionQuery(
-                  "from IncidentAlert where incidentId in :ids", IncidentAlert.class)
-              .setParameter("ids", chunk)
-              .getResultList()) {
-        alertsByKey.put(alertKey(a.incidentId(), a.fingerprint()), a);
-      }
-      prefetchedAlertsOf.addAll(chunk);
-    }
+    cache.prefetch(signals);
   }
 
   @Override
   public Optional<Incident> findOpen(String integrationId, String alertKey) {
-    String key = identity(integrationId, alertKey);
-    if (!prefetchedKeys.contains(key)) {
-      prefetchedKeys.add(key);
-      session
-          .createSelectionQuery("from Incident where openKey = :key", Incident.class)
-          .setParameter("key", Incident.openKey(integrationId, alertKey))
-          .getResultStream()
-          .findFirst()
-          .ifPresent(i -> openByKey.put(key, i));
-    }
-    Incident found = openByKey.get(key);
-    if (found != null && found.resolvedAt() != null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(found);
+    return cache.findOpen(integrationId, alertKey);
   }
 
   @Override
@@ -120,34 +69,19 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   @Override
   public Optional<IncidentAlert> findAlert(String incidentId, String fingerprint) {
-    String key = alertKey(incidentId, fingerprint);
-    if (!prefetchedAlertsOf.contains(incidentId) && !alertsByKey.containsKey(key)) {
-      session
-          .createSelectionQuery(
-              "from IncidentAlert where incidentId = :id and fingerprint = :fp",
-              IncidentAlert.class)
-          .setParameter("id", incidentId)
-          .setParameter("fp", fingerprint)
-          .getResultStream()
-          .findFirst()
-          .ifPresent(a -> alertsByKey.put(key, a));
-    }
-    return Optional.ofNullable(alertsByKey.get(key));
+    return cache.findAlert(incidentId, fingerprint);
   }
 
   @Override
   public void add(Incident incident) {
-    String key = identity(incident.integrationId(), incident.alertKey());
-    if (openByKey.containsKey(key) || insertsQueuedAheadOfIncidents()) {
+    if (cache.holdsIdentityOf(incident) || insertsQueuedAheadOfIncidents()) {
       // the previous incident of this identity was resolved in this transaction: write its
       // cleared open key before the new incident takes it (inserts are otherwise ordered first)
       session.flush();
     }
     session.persist(incident);
     lastAdded = incident;
-    openByKey.put(key, incident);
-    prefetchedKeys.add(key);
-    prefetchedAlertsOf.add(incident.id());
+    cache.added(incident);
   }
 
   /**
@@ -171,7 +105,7 @@ public final class HibernateIncidentStore implements IncidentStore {
   @Override
   public void add(IncidentAlert alert) {
     session.persist(alert);
-    alertsByKey.put(alertKey(alert.incidentId(), alert.fingerprint()), alert);
+    cache.added(alert);
   }
 
   @Override
@@ -199,22 +133,5 @@ public final class HibernateIncidentStore implements IncidentStore {
   /** Records these envelope ids as applied, in this transaction. */
   public void markProcessed(Collection<String> envelopeIds, Instant at) {
     EnvelopeLedger.record(session, envelopeIds, at);
-  }
-
-  /** The in-memory form of an alert identity (the database column holds its digest). */
-  private static String identity(String integrationId, String alertKey) {
-    return integrationId + '\u0000' + alertKey;
-  }
-
-  private static String alertKey(String incidentId, String fingerprint) {
-    return incidentId + '\u0000' + fingerprint;
-  }
-
-  private static List<List<String>> chunks(List<String> all) {
-    List<List<String>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += IN_CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-    }
-    return out;
   }
 }

@@ -1,45 +1,27 @@
 package io.opsflow.incident;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.db.Audit;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Fields;
 import io.opsflow.incident.model.IncidentStatus;
 import io.opsflow.incident.model.TriageDecision;
 import io.opsflow.intake.EnvelopeTypes;
-import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.EnvelopeIds;
 import io.opsflow.kafka.Publisher;
-import io.opsflow.kafka.Topics;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 
 /**
  * Acknowledge, resolve, re-prioritize and SLA pause/resume requests, whoever makes them (the API,
- * Slack): checked against the incident in the caller's scope, written to {@code opsflow.commands},
- * and each accepted one put on the audit trail under its actor ({@code incident.acknowledge}, ...).
+ * Slack): checked against the incident in the caller's scope, then written and audited by {@link
+ * IncidentCommandWriter}.
  */
 public final class IncidentActions {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> AUDIT_ACTIONS =
-      Map.of(
-          EnvelopeTypes.ACKNOWLEDGE, "incident.acknowledge",
-          EnvelopeTypes.RESOLVE, "incident.resolve",
-          EnvelopeTypes.ESCALATE, "incident.escalate",
-          EnvelopeTypes.PRIORITIZE, "incident.priority",
-          EnvelopeTypes.SLA_PAUSE, "incident.sla_pause",
-          EnvelopeTypes.SLA_RESUME, "incident.sla_resume");
-
   private final IncidentQueries queries;
-  private final Publisher publisher;
-  private final Audit audit;
+  private final IncidentCommandWriter writer;
 
   public IncidentActions(IncidentQueries queries, Publisher publisher, Audit audit) {
     this.queries = queries;
-    this.publisher = publisher;
-    this.audit = audit;
+    this.writer = new IncidentCommandWriter(publisher, audit);
   }
 
   /** The incident an id or unique short id names (see {@link IncidentQueries#resolveId}). */
@@ -115,7 +97,7 @@ public final class IncidentActions {
       String actor,
       String source,
       String scope) {
-    if (!AUDIT_ACTIONS.containsKey(type)) {
+    if (!IncidentCommandWriter.isCommand(type)) {
       throw new IllegalArgumentException("not an incident command: " + type);
     }
     if (type.equals(EnvelopeTypes.PRIORITIZE)
@@ -129,32 +111,7 @@ public final class IncidentActions {
     if (d.incident().status() == IncidentStatus.RESOLVED) {
       throw new ApiException(409, "conflict", "incident " + incidentId + " is already resolved");
     }
-    CloudEvent command =
-        new CloudEvent(
-            commandId,
-            source,
-            type,
-            Instant.now(),
-            incidentId,
-            Map.of(
-                EnvelopeTypes.ACTOR,
-                actor,
-                EnvelopeTypes.ORGANIZATION,
-                d.incident().organizationId()),
-            data(incidentId, fields));
-    publisher.publish(Topics.COMMANDS, incidentId, command);
-    audit.record(
-        actor,
-        d.incident().organizationId(),
-        AUDIT_ACTIONS.get(type),
-        incidentId,
-        String.join(" ", fields.values()) + (fields.isEmpty() ? "" : " ") + "via " + source);
-    return command.id();
-  }
-
-  private static byte[] data(String incidentId, Map<String, String> fields) {
-    ObjectNode data = JSON.createObjectNode().put("incidentId", incidentId);
-    fields.forEach(data::put);
-    return data.toString().getBytes(StandardCharsets.UTF_8);
+    return writer.write(
+        commandId, incidentId, d.incident().organizationId(), type, fields, actor, source);
   }
 }

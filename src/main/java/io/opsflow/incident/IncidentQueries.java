@@ -2,12 +2,10 @@ package io.opsflow.incident;
 
 import io.opsflow.db.Database;
 import io.opsflow.db.Page;
-import io.opsflow.db.PageCursor;
 import io.opsflow.incident.model.Incident;
 import io.opsflow.incident.model.IncidentAlert;
 import io.opsflow.incident.model.IncidentStatus;
 import io.opsflow.incident.model.TimelineEntry;
-import io.opsflow.notify.EffectStore;
 import io.opsflow.notify.IncidentRoom;
 import io.opsflow.sla.SlaClocks;
 import java.time.Instant;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 
 /**
  * Reads of incidents for the API and console, always scoped to the caller's organization ({@code
@@ -54,7 +50,7 @@ public final class IncidentQueries {
   public record Summary(Incident incident, List<SlaClocks.Shown> sla) {}
 
   public Page<Incident> list(String orgScope, IncidentStatus status, int limit, String cursor) {
-    return db.inTransaction(s -> page(s, orgScope, status, limit, cursor));
+    return db.inTransaction(s -> IncidentPage.read(s, orgScope, status, limit, cursor));
   }
 
   /**
@@ -65,7 +61,7 @@ public final class IncidentQueries {
       String orgScope, IncidentStatus status, int limit, String cursor) {
     return db.inTransaction(
         s -> {
-          Page<Incident> page = page(s, orgScope, status, limit, cursor);
+          Page<Incident> page = IncidentPage.read(s, orgScope, status, limit, cursor);
           Map<String, List<SlaClocks.Shown>> sla =
               clocks == null
                   ? Map.of()
@@ -77,39 +73,6 @@ public final class IncidentQueries {
           }
           return new Page<>(items, page.next());
         });
-  }
-
-  private static Page<Incident> page(
-      Session s, String orgScope, IncidentStatus status, int limit, String cursor) {
-    StringBuilder hql = new StringBuilder("from Incident i where 1 = 1");
-    if (orgScope != null) {
-      hql.append(" and i.organizationId = :org");
-    }
-    if (status != null) {
-      hql.append(" and i.status = :status");
-    }
-    PageCursor after = PageCursor.decode(cursor);
-    if (after != null) {
-      hql.append(" and (i.openedAt < :at or (i.openedAt = :at and i.id < :id))");
-    }
-    hql.append(" order by i.openedAt desc, i.id desc");
-    SelectionQuery<Incident> q = s.createSelectionQuery(hql.toString(), Incident.class);
-    if (orgScope != null) {
-      q.setParameter("org", orgScope);
-    }
-    if (status != null) {
-      q.setParameter("status", status);
-    }
-    if (after != null) {
-      q.setParameter("at", after.at()).setParameter("id", after.id());
-    }
-    List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<Incident> page = rows.subList(0, limit);
-    Incident last = page.get(limit - 1);
-    return new Page<>(List.copyOf(page), new PageCursor(last.openedAt(), last.id()).encode());
   }
 
   /**
@@ -148,33 +111,7 @@ public final class IncidentQueries {
   }
 
   public Optional<Detail> get(String orgScope, String id) {
-    return db.inTransaction(
-        s -> {
-          Incident i = s.find(Incident.class, id);
-          if (i == null || (orgScope != null && !orgScope.equals(i.organizationId()))) {
-            return Optional.empty();
-          }
-          List<IncidentAlert> alerts =
-              s.createSelectionQuery(
-                      "from IncidentAlert where incidentId = :id order by firstSeenAt, fingerprint",
-                      IncidentAlert.class)
-                  .setParameter("id", id)
-                  .getResultList();
-          List<TimelineEntry> timeline =
-              s.createSelectionQuery(
-                      "from TimelineEntry where incidentId = :id order by at, id",
-                      TimelineEntry.class)
-                  .setParameter("id", id)
-                  .getResultList();
-          return Optional.of(
-              new Detail(
-                  i,
-                  alerts,
-                  timeline,
-                  EffectStore.room(s, id),
-                  EffectStore.countsByStatus(s, id),
-                  clocks == null ? List.of() : clocks.statuses(s, id, Instant.now())));
-        });
+    return db.inTransaction(s -> IncidentDetails.read(s, orgScope, id, clocks));
   }
 
   /** Number of incidents by status, for metrics and health. */

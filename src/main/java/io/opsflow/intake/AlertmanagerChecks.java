@@ -3,8 +3,10 @@ package io.opsflow.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
 
-/** Field checks of the Alertmanager payload that {@link AlertmanagerFormat} applies per alert. */
+/** Field checks of the Alertmanager payload that {@link AlertmanagerFormat} applies. */
 final class AlertmanagerChecks {
   private AlertmanagerChecks() {}
 
@@ -38,6 +40,23 @@ final class AlertmanagerChecks {
     }
     if (v.asText().length() > max) {
       throw new InvalidPayloadException(name + " must be at most " + max + " characters");
+    }
+  }
+
+  /** An optional object whose values must all be strings, as Alertmanager's label sets are. */
+  static void strings(JsonNode parent, String field, String name) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return;
+    }
+    if (!n.isObject()) {
+      throw new InvalidPayloadException(name + " must be an object of strings");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw new InvalidPayloadException(name + "." + e.getKey() + " must be a string");
+      }
     }
   }
 }

@@ -1,20 +1,11 @@
 package io.opsflow.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.incident.model.AlertSignal;
 import io.opsflow.incident.model.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Prometheus Alertmanager's webhook payload, version 4. One notification is one alert group: its
@@ -23,7 +14,6 @@ import java.util.TreeMap;
  */
 public final class AlertmanagerFormat {
   public static final String SOURCE = "alertmanager";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_GROUP_KEY = 2000;
   private static final int MAX_FINGERPRINT = 512;
   private static final int MAX_SUMMARY = 2048;
@@ -55,7 +45,7 @@ public final class AlertmanagerFormat {
           "groupKey must be at most " + MAX_GROUP_KEY + " characters");
     }
     for (String field : List.of("groupLabels", "commonLabels", "commonAnnotations")) {
-      strings(body, field, field);
+      AlertmanagerChecks.strings(body, field, field);
     }
     JsonNode alerts = body.get("alerts");
     if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
@@ -71,8 +61,8 @@ public final class AlertmanagerFormat {
         throw new InvalidPayloadException("alerts[" + i + "].status must be firing or resolved");
       }
       String at = "alerts[" + i + "].";
-      strings(a, "labels", at + "labels");
-      strings(a, "annotations", at + "annotations");
+      AlertmanagerChecks.strings(a, "labels", at + "labels");
+      AlertmanagerChecks.strings(a, "annotations", at + "annotations");
       AlertmanagerChecks.time(a, "startsAt", at + "startsAt");
       AlertmanagerChecks.time(a, "endsAt", at + "endsAt");
       AlertmanagerChecks.text(a.get("fingerprint"), at + "fingerprint", MAX_FINGERPRINT);
@@ -80,23 +70,6 @@ public final class AlertmanagerFormat {
           a.path("annotations").get("summary"), at + "annotations.summary", MAX_SUMMARY);
     }
     return groupKey;
-  }
-
-  /** An optional object whose values must all be strings, as Alertmanager's label sets are. */
-  private static void strings(JsonNode parent, String field, String name) {
-    JsonNode n = parent.get(field);
-    if (n == null || n.isNull()) {
-      return;
-    }
-    if (!n.isObject()) {
-      throw new InvalidPayloadException(name + " must be an object of strings");
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isTextual()) {
-        throw new InvalidPayloadException(name + "." + e.getKey() + " must be a string");
-      }
-    }
   }
 
   /** Normalizes a validated payload into a signal. */
@@ -115,7 +88,7 @@ public final class AlertmanagerFormat {
       boolean alertFiring = a.path("status").asText().equals("firing");
       String fp = a.path("fingerprint").asText();
       if (fp.isBlank()) {
-        fp = fingerprint(a.get("labels"));
+        fp = AlertmanagerSignals.fingerprint(a.get("labels"));
       }
       String summary = a.path("annotations").path("summary").asText(null);
       if (summary == null) {
@@ -138,55 +111,10 @@ public final class AlertmanagerFormat {
         SOURCE,
         groupKey,
         firing ? AlertSignal.Action.TRIGGER : AlertSignal.Action.RESOLVE,
-        title(body),
+        AlertmanagerSignals.title(body),
         severity == null ? "warning" : severity,
-        labels(body),
+        AlertmanagerSignals.labels(body),
         receivedAt,
         items);
-  }
-
-  private static String title(JsonNode body) {
-    String summary = body.path("commonAnnotations").path("summary").asText("");
-    if (!summary.isBlank()) {
-      return summary;
-    }
-    JsonNode group = body.path("groupLabels");
-    StringBuilder t = new StringBuilder(group.path("alertname").asText(""));
-    for (Iterator<Map.Entry<String, JsonNode>> it = group.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getKey().equals("alertname")) {
-        t.append(t.length() == 0 ? "" : " ").append(e.getKey()).append('=');
-        t.append(e.getValue().asText());
-      }
-    }
-    if (t.length() == 0) {
-      t.append(body.get("alerts").get(0).path("labels").path("alertname").asText("alert group"));
-    }
-    return t.toString();
-  }
-
-  private static String labels(JsonNode body) {
-    ObjectNode out = JSON.createObjectNode();
-    body.path("commonLabels").fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
-    if (body.hasNonNull("externalURL")) {
-      out.put("externalURL", body.get("externalURL").asText());
-    }
-    if (body.hasNonNull("receiver")) {
-      out.put("receiver", body.get("receiver").asText());
-    }
-    return out.toString();
-  }
-
-  /** Alertmanager's own fingerprint is a hash of the label set; ours stands in when it's absent. */
-  static String fingerprint(JsonNode labels) {
-    Map<String, String> sorted = new TreeMap<>();
-    labels.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(sorted.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

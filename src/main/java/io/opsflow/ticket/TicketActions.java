@@ -1,10 +1,8 @@
 package io.opsflow.ticket;
 
-import io.opsflow.access.OrganizationScope;
 import io.opsflow.access.Principal;
 import io.opsflow.access.UserStore;
 import io.opsflow.http.ApiException;
-import io.opsflow.http.Emails;
 import io.opsflow.http.Fields;
 import io.opsflow.kafka.Publisher;
 import io.opsflow.kafka.Topics;
@@ -29,15 +27,19 @@ public final class TicketActions {
   public static final int MAX_TEXT = 64 * 1024;
 
   private final TicketQueries queries;
-  private final UserStore users;
   private final Publisher publisher;
   private final Clock clock;
+  private final TicketChecks checks;
+  private final OpenTicketRequest opening;
+  private final TicketStaffActions staff;
 
   public TicketActions(TicketQueries queries, UserStore users, Publisher publisher, Clock clock) {
     this.queries = queries;
-    this.users = users;
     this.publisher = publisher;
     this.clock = clock;
+    this.checks = new TicketChecks(users);
+    this.opening = new OpenTicketRequest(users, checks);
+    this.staff = new TicketStaffActions(queries, users, clock);
   }
 
   /** A ticket to open, as a person asked for it. */
@@ -59,53 +61,7 @@ public final class TicketActions {
 
   /** Opens a ticket with an id the caller chose (to wait for it, as Slack does). */
   public Ticket.Ref open(Principal p, NewTicket n, String id) {
-    Actor a = p.ticketActor();
-    String org = OrganizationScope.of(p, n.organization());
-    if (org == null || org.isBlank()) {
-      throw ApiException.badRequest("organization is required for a caller of every organization");
-    }
-    Fields.atMost("organization", org, 64);
-    String subject = required(n.subject(), "subject", MAX_SUBJECT);
-    String description = n.description() == null ? "" : limit(n.description(), "description");
-    String priority = n.priority() == null ? "P-2" : n.priority().trim().toUpperCase();
-    if (!TicketRules.PRIORITIES.contains(priority)) {
-      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
-    }
-    String requester = n.requesterEmail();
-    if (requester == null && a.customer()) {
-      requester = users.byId(a.userId()).map(UserStore.UserRow::email).orElse(null);
-    }
-    if (requester != null && !Emails.valid(requester)) {
-      throw ApiException.badRequest("requesterEmail is not a mail address");
-    }
-    if (requester != null && !customerOf(requester, org)) {
-      throw unprocessable("requesterEmail is not a customer of organization " + org);
-    }
-    List<String> watchers = n.watchers() == null ? List.of() : n.watchers();
-    if (watchers.size() > Fields.MAX_WATCHERS) {
-      throw ApiException.badRequest(
-          "watchers must be at most " + Fields.MAX_WATCHERS + " addresses");
-    }
-    for (String w : watchers) {
-      if (!Emails.valid(w)) {
-        throw ApiException.badRequest("watcher '" + w + "' is not a mail address");
-      }
-      ownWatcher(w, org);
-    }
-    send(
-        id,
-        new TicketCommand.Open(
-            id,
-            org,
-            subject,
-            description,
-            priority,
-            n.source() == null ? "api" : n.source(),
-            requester,
-            watchers,
-            n.attachments(),
-            n.incidentId()),
-        a);
+    send(id, opening.command(p, n, id), p.ticketActor());
     return new Ticket.Ref(id, Ticket.referenceOf(id));
   }
 
@@ -120,7 +76,7 @@ public final class TicketActions {
     if (t.status() == TicketStatus.CLOSED) {
       throw new ApiException(409, "conflict", "ticket " + t.reference() + " is closed");
     }
-    String text = required(body, "body", MAX_TEXT);
+    String text = TicketChecks.required(body, "body", MAX_TEXT);
     String commentId = UUID.randomUUID().toString();
     send(
         t.id(),
@@ -154,60 +110,26 @@ public final class TicketActions {
     Actor a = p.ticketActor();
     Fields.atMost("reason", reason, Fields.REASON);
     Ticket t = visible(p, ticketId);
-    staff(a);
-    String pr = priority == null ? "" : priority.trim().toUpperCase();
-    try {
-      TicketRules.prioritize(t, pr, reason, a, clock.instant());
-    } catch (TicketRules.Refused e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    send(t.id(), new TicketCommand.Prioritize(t.id(), pr, reason), a);
+    send(t.id(), staff.prioritize(a, t, priority, reason), a);
   }
 
   /** Assigns to an SRE given by user id or mail address; null or empty unassigns. */
   public void assign(Principal p, String ticketId, String assignee) {
     Actor a = p.ticketActor();
     Ticket t = visible(p, ticketId);
-    staff(a);
-    String userId = null;
-    if (assignee != null && !assignee.isBlank()) {
-      UserStore.UserRow u =
-          (assignee.contains("@") ? users.byEmail(assignee) : users.byId(assignee))
-              .filter(x -> x.role().staff() && x.active())
-              .filter(
-                  x -> x.organizationId() == null || x.organizationId().equals(t.organizationId()))
-              .orElseThrow(
-                  () -> ApiException.badRequest("no SRE '" + assignee + "' for this ticket"));
-      userId = u.id();
-    }
-    send(t.id(), new TicketCommand.Assign(t.id(), userId), a);
+    send(t.id(), staff.assign(a, t, assignee), a);
   }
 
   public void link(Principal p, String ticketId, String incidentId) {
     Actor a = p.ticketActor();
     Ticket t = visible(p, ticketId);
-    staff(a);
-    required(incidentId, "incidentId", 64);
-    // an unknown incident and another organization's answer alike
-    if (!queries.incidentOf(incidentId.trim(), t.organizationId())) {
-      throw ApiException.notFound("incident " + incidentId.trim() + " not found");
-    }
-    send(t.id(), new TicketCommand.Link(t.id(), incidentId.trim()), a);
+    send(t.id(), staff.link(a, t, incidentId), a);
   }
 
   public void watch(Principal p, String ticketId, String email) {
     Actor a = p.ticketActor();
     Ticket t = visible(p, ticketId);
-    if (email == null || !Emails.valid(email)) {
-      throw ApiException.badRequest("email is not a mail address");
-    }
-    ownWatcher(email, t.organizationId());
-    List<String> watching = queries.watchers(t.id());
-    if (watching.size() >= Fields.MAX_WATCHERS
-        && watching.stream().noneMatch(w -> w.equalsIgnoreCase(email.trim()))) {
-      throw new ApiException(
-          409, "conflict", "a ticket has at most " + Fields.MAX_WATCHERS + " watchers");
-    }
+    checks.newWatcher(t, email, queries);
     send(t.id(), new TicketCommand.Watch(t.id(), email.trim()), a);
   }
 
@@ -220,49 +142,5 @@ public final class TicketActions {
 
   private void send(String key, TicketCommand c, Actor a) {
     publisher.publish(Topics.TICKETS, key, TicketEnvelopes.encode(c, a, clock.instant()));
-  }
-
-  /** Is {@code email} an active customer of {@code org}? */
-  private boolean customerOf(String email, String org) {
-    return users
-        .byEmail(email.trim())
-        .filter(u -> u.active() && u.role() == io.opsflow.ticket.model.Role.CUSTOMER)
-        .filter(u -> io.opsflow.access.TokenRepository.names(org, u.organizationId()))
-        .isPresent();
-  }
-
-  /** A watcher who is a user of another organization would read this one's tickets: 422. */
-  private void ownWatcher(String email, String org) {
-    users
-        .byEmail(email.trim())
-        .filter(
-            u ->
-                u.organizationId() != null
-                    && !io.opsflow.access.TokenRepository.names(org, u.organizationId()))
-        .ifPresent(
-            u -> {
-              throw unprocessable("watcher '" + email + "' is a user of another organization");
-            });
-  }
-
-  private static ApiException unprocessable(String detail) {
-    return new ApiException(422, "unprocessable", detail);
-  }
-
-  private static void staff(Actor a) {
-    if (a.customer()) {
-      throw ApiException.forbidden("this needs an SRE");
-    }
-  }
-
-  private static String required(String v, String field, int max) {
-    if (v == null || v.isBlank()) {
-      throw ApiException.badRequest(field + " is required");
-    }
-    return Fields.atMost(field, v, max).trim();
-  }
-
-  private static String limit(String v, String field) {
-    return Fields.atMost(field, v, MAX_TEXT);
   }
 }

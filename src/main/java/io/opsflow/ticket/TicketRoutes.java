@@ -3,16 +3,13 @@ package io.opsflow.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.opsflow.access.Authenticator;
 import io.opsflow.access.Principal;
 import io.opsflow.access.UserStore;
-import io.opsflow.db.Page;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Http;
 import io.opsflow.http.JsonBodies;
 import io.opsflow.ticket.model.Ticket;
-import io.opsflow.ticket.model.TicketStatus;
 import io.opsflow.ticket.model.Visibility;
 import java.util.Base64;
 import java.util.Map;
@@ -46,39 +43,19 @@ public final class TicketRoutes {
 
   public void register(RoutesConfig routes) {
     routes.post("/api/v1/tickets", this::open);
-    routes.get("/api/v1/tickets", this::list);
+    routes.get("/api/v1/tickets", new TicketListRoute(auth, queries)::list);
     routes.get("/api/v1/tickets/{id}", this::get);
     routes.post("/api/v1/tickets/{id}/comments", this::comment);
-    routes.post(
-        "/api/v1/tickets/{id}/status",
-        action(
-            Set.of("status", "reason"),
-            (p, id, b) ->
-                actions.status(p, id, JsonBodies.text(b, "status"), JsonBodies.text(b, "reason"))));
-    routes.post(
-        "/api/v1/tickets/{id}/priority",
-        action(
-            Set.of("priority", "reason"),
-            (p, id, b) ->
-                actions.prioritize(
-                    p, id, JsonBodies.text(b, "priority"), JsonBodies.text(b, "reason"))));
-    routes.post(
-        "/api/v1/tickets/{id}/assignee",
-        action(
-            Set.of("assignee"),
-            (p, id, b) -> actions.assign(p, id, JsonBodies.text(b, "assignee"))));
-    routes.post(
-        "/api/v1/tickets/{id}/incidents",
-        action(
-            Set.of("incidentId"),
-            (p, id, b) -> actions.link(p, id, JsonBodies.text(b, "incidentId"))));
-    routes.post(
-        "/api/v1/tickets/{id}/watchers",
-        action(Set.of("email"), (p, id, b) -> actions.watch(p, id, JsonBodies.text(b, "email"))));
+    new TicketActionRoutes(auth, actions).register(routes);
     routes.get("/api/v1/tickets/{id}/attachments/{attachment}", this::download);
   }
 
   private Principal caller(Context ctx) {
+    return caller(auth, ctx);
+  }
+
+  /** The caller of a ticket route: a person, never an integration token. */
+  static Principal caller(Authenticator auth, Context ctx) {
     Principal p = auth.require(ctx);
     if (p.kind() == Principal.Kind.INTEGRATION) {
       throw ApiException.forbidden("integration tokens do not act on tickets");
@@ -104,51 +81,6 @@ public final class TicketRoutes {
                 "api",
                 null));
     Http.json(ctx, 202, Map.of("id", ref.id(), "reference", ref.reference(), "status", "accepted"));
-  }
-
-  private void list(Context ctx) {
-    Principal p = caller(ctx);
-    String statusParam = ctx.queryParam("status");
-    TicketStatus status = null;
-    Boolean open = null;
-    if ("open-work".equals(statusParam) || "active".equals(statusParam)) {
-      open = true;
-    } else if (statusParam != null) {
-      status =
-          TicketStatus.parse(statusParam)
-              .orElseThrow(
-                  () ->
-                      ApiException.badRequest(
-                          "status must be new, open, waiting-on-customer, resolved, closed or"
-                              + " active"));
-    }
-    String priority = ctx.queryParam("priority");
-    if (priority != null && !io.opsflow.ticket.model.TicketRules.PRIORITIES.contains(priority)) {
-      throw ApiException.badRequest("priority must be P-0, P-1 or P-2");
-    }
-    String assignee = ctx.queryParam("assignee");
-    if ("me".equals(assignee)) {
-      assignee = p.userId() == null ? "none" : p.userId();
-    }
-    Page<Ticket> page;
-    try {
-      page =
-          queries.list(
-              p.scope(),
-              new TicketQueries.Filter(
-                  ctx.queryParam("organization"),
-                  status,
-                  priority,
-                  assignee,
-                  ctx.queryParam("requester"),
-                  open,
-                  ctx.queryParam("q")),
-              Http.limit(ctx),
-              ctx.queryParam("cursor"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    Http.json(ctx, 200, TicketJson.page(page));
   }
 
   private void get(Context ctx) {
@@ -183,25 +115,6 @@ public final class TicketRoutes {
             TicketJson.attachments(b),
             "api");
     Http.json(ctx, 202, Map.of("id", id, "status", "accepted"));
-  }
-
-  /** What an SRE action on one ticket does with the caller, the ticket id and the request body. */
-  private interface Action {
-    void apply(Principal p, String ticketId, JsonNode body);
-  }
-
-  /**
-   * The handler of an SRE action: the caller may act on tickets, the body holds only {@code
-   * fields}, and the action, once taken, is answered 202 accepted.
-   */
-  private Handler action(Set<String> fields, Action action) {
-    return ctx -> {
-      Principal p = caller(ctx);
-      JsonNode b = Http.parse(Http.body(ctx));
-      JsonBodies.only(b, fields);
-      action.apply(p, ctx.pathParam("id"), b);
-      Http.json(ctx, 202, Map.of("status", "accepted"));
-    };
   }
 
   private void download(Context ctx) {

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +59,7 @@ public final class WebhookRoutes {
   private void create(Context ctx) {
     Principal p = auth.requireAdmin(ctx);
     JsonNode body = Http.parse(Http.body(ctx));
-    String url = checkedUrl(body.path("url").asText(""));
+    String url = WebhookUrls.checked(body.path("url").asText(""), allowPrivate);
     List<String> events = new ArrayList<>();
     body.path("events").forEach(e -> events.add(e.asText("").trim()));
     if (events.isEmpty() || events.stream().anyMatch(e -> !e.matches("\\*|[a-z_]+\\.[a-z_]+"))) {
@@ -74,7 +73,7 @@ public final class WebhookRoutes {
     WebhookSubscriptionRow row =
         store.create(url, events, org.isEmpty() ? null : org, secret, clock.millis());
     audited(p, "webhook.create", row);
-    Map<String, Object> out = describe(row);
+    Map<String, Object> out = WebhookJson.describe(row);
     out.put("secret", secret);
     Http.json(ctx, 201, out);
   }
@@ -83,7 +82,7 @@ public final class WebhookRoutes {
     Principal p = auth.requireAdmin(ctx);
     Http.noCursor(ctx);
     List<Object> items = new ArrayList<>();
-    store.list(p.scope()).forEach(r -> items.add(describe(r)));
+    store.list(p.scope()).forEach(r -> items.add(WebhookJson.describe(r)));
     Http.json(ctx, 200, Map.of("items", items));
   }
 
@@ -102,7 +101,7 @@ public final class WebhookRoutes {
     WebhookSubscriptionRow row = store.enable(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
     audited(p, "webhook.enable", row);
     wake.run();
-    Http.json(ctx, 200, describe(row));
+    Http.json(ctx, 200, WebhookJson.describe(row));
   }
 
   private void rotate(Context ctx) {
@@ -112,32 +111,10 @@ public final class WebhookRoutes {
     WebhookSubscriptionRow row =
         store.rotate(ctx.pathParam("id"), secret, until).orElseThrow(() -> notFound(ctx));
     audited(p, "webhook.rotate_secret", row);
-    Map<String, Object> out = describe(row);
+    Map<String, Object> out = WebhookJson.describe(row);
     out.put("secret", secret);
     out.put("previousSecretValidUntil", Instant.ofEpochMilli(until).toString());
     Http.json(ctx, 200, out);
-  }
-
-  private String checkedUrl(String raw) {
-    URI uri;
-    try {
-      uri = URI.create(raw.trim());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("url is not a URL: " + e.getMessage());
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw ApiException.badRequest("url must be an http or https URL with a host");
-    }
-    Fields.atMost("url", raw, 2000);
-    if (!allowPrivate) {
-      PrivateAddresses.refusal(uri.getHost())
-          .ifPresent(
-              reason -> {
-                throw ApiException.badRequest("url refused: " + reason);
-              });
-    }
-    return uri.toString();
   }
 
   /** The audit line of a change: the URL without its query (which may carry a secret). */
@@ -150,19 +127,5 @@ public final class WebhookRoutes {
 
   private static ApiException notFound(Context ctx) {
     return ApiException.notFound("no webhook " + ctx.pathParam("id"));
-  }
-
-  private static Map<String, Object> describe(WebhookSubscriptionRow r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("url", r.url());
-    m.put("events", r.events());
-    m.put("organization", r.organizationId());
-    m.put("status", r.status());
-    m.put("dropsInRow", r.dropsInRow());
-    m.put("failedAttempts", r.failedAttempts());
-    m.put("lastError", r.lastError());
-    m.put("createdAt", Instant.ofEpochMilli(r.createdMs()).toString());
-    return m;
   }
 }

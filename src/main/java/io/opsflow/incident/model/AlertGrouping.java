@@ -31,10 +31,10 @@ public final class AlertGrouping {
   private Outcome open(AlertSignal signal, IncidentStore store) {
     Incident incident = Incident.open(signal);
     store.add(incident);
-    incident.seen(signal.at());
+    IncidentChanges.seen(incident, signal.at());
     for (AlertSignal.Item item : signal.items()) {
       store.add(IncidentAlert.first(incident.id(), item, signal.at()));
-      incident.alertAdded();
+      IncidentChanges.alertAdded(incident);
     }
     store.record(
         new TimelineEntry(
@@ -55,102 +55,24 @@ public final class AlertGrouping {
   }
 
   private Outcome update(Incident incident, AlertSignal signal, IncidentStore store) {
-    incident.seen(signal.at());
-    String previous = incident.severity();
-    if (incident.raiseSeverity(signal.severity())) {
-      note(
-          store,
-          incident,
-          signal,
-          "severity_raised",
-          IncidentEvent.SEVERITY_RAISED,
-          "Severity raised from " + previous + " to " + incident.severity());
-      triage.reconsider(incident, signal.at(), store);
-    }
-    for (AlertSignal.Item item : signal.items()) {
-      Optional<IncidentAlert> known = store.findAlert(incident.id(), item.fingerprint());
-      if (known.isEmpty()) {
-        store.add(IncidentAlert.first(incident.id(), item, signal.at()));
-        incident.alertAdded();
-        note(
-            store,
-            incident,
-            signal,
-            "alert_added",
-            IncidentEvent.ALERT_ADDED,
-            "Alert " + describe(item) + " grouped into this incident");
-        continue;
-      }
-      switch (known.get().update(item, signal.at())) {
-        case FIRED_AGAIN ->
-            note(
-                store,
-                incident,
-                signal,
-                "alert_fired",
-                IncidentEvent.ALERT_FIRED,
-                "Alert " + describe(item) + " is firing again");
-        case RESOLVED ->
-            note(
-                store,
-                incident,
-                signal,
-                "alert_resolved",
-                IncidentEvent.ALERT_RESOLVED,
-                "Alert " + describe(item) + " resolved");
-        case NONE -> {}
-      }
-    }
+    AlertUpdates.update(incident, signal, store, triage);
     return Outcome.UPDATED;
   }
 
   private Outcome acknowledge(Incident incident, AlertSignal signal, IncidentStore store) {
-    incident.seen(signal.at());
+    IncidentChanges.seen(incident, signal.at());
     return IncidentTransitions.acknowledge(incident, actor(signal), signal.at(), store)
         ? Outcome.ACKNOWLEDGED
         : Outcome.UPDATED;
   }
 
   private Outcome resolve(Incident incident, AlertSignal signal, IncidentStore store) {
-    incident.seen(signal.at());
-    for (AlertSignal.Item item : signal.items()) {
-      store
-          .findAlert(incident.id(), item.fingerprint())
-          .ifPresent(a -> a.update(item, signal.at()));
-      if (item.summary() != null && !item.summary().isBlank()) {
-        // a resolve that says why (a heartbeat unregistered, a burn that stopped) keeps the reason
-        note(
-            store,
-            incident,
-            signal,
-            "alert_resolved",
-            IncidentEvent.ALERT_RESOLVED,
-            "Alert " + describe(item) + " resolved");
-      }
-    }
+    AlertUpdates.resolveItems(incident, signal, store);
     IncidentTransitions.resolve(incident, actor(signal), signal.at(), store);
     return Outcome.RESOLVED;
   }
 
-  /** A change worth telling: one timeline entry and one lifecycle event. */
-  private static void note(
-      IncidentStore store,
-      Incident incident,
-      AlertSignal signal,
-      String kind,
-      String eventType,
-      String message) {
-    store.record(new TimelineEntry(incident.id(), signal.at(), kind, actor(signal), message));
-    store.publish(IncidentEvent.of(eventType, incident, signal.at(), actor(signal)));
-  }
-
   private static String actor(AlertSignal signal) {
     return signal.actor();
-  }
-
-  private static String describe(AlertSignal.Item item) {
-    return item.summary() == null || item.summary().isBlank()
-        ? item.fingerprint()
-        : item.summary() + " (" + item.fingerprint() + ")";
   }
 }

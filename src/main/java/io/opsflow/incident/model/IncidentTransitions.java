@@ -10,7 +10,7 @@ final class IncidentTransitions {
   private IncidentTransitions() {}
 
   static boolean acknowledge(Incident incident, String actor, Instant at, IncidentStore store) {
-    if (!incident.acknowledge(actor, at)) {
+    if (!IncidentChanges.acknowledge(incident, actor, at)) {
       return false;
     }
     store.record(new TimelineEntry(incident.id(), at, "acknowledged", actor, "Acknowledged"));
@@ -22,7 +22,7 @@ final class IncidentTransitions {
   }
 
   static boolean resolve(Incident incident, String actor, Instant at, IncidentStore store) {
-    if (!incident.resolve(actor, at)) {
+    if (!IncidentChanges.resolve(incident, actor, at)) {
       return false;
     }
     store.record(new TimelineEntry(incident.id(), at, "resolved", actor, "Resolved"));

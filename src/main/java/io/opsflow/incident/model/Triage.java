@@ -33,7 +33,7 @@ public final class Triage {
       return false;
     }
     String previous = incident.priority();
-    incident.prioritize(candidate);
+    IncidentChanges.prioritize(incident, candidate);
     store.record(
         new TimelineEntry(
             incident.id(),
@@ -99,7 +99,7 @@ public final class Triage {
               + facts.describe()
               + ")";
     }
-    incident.prioritize(priority);
+    IncidentChanges.prioritize(incident, priority);
     store.record(new TimelineEntry(incident.id(), at, "triaged", ACTOR, message));
     store.publish(IncidentEvent.of(IncidentEvent.PRIORITIZED, incident, at, ACTOR));
     return true;
@@ -120,7 +120,7 @@ public final class Triage {
       return false;
     }
     String previous = incident.priority() == null ? "none" : incident.priority();
-    incident.prioritize(priority);
+    IncidentChanges.prioritize(incident, priority);
     store.record(
         new TimelineEntry(
             incident.id(),

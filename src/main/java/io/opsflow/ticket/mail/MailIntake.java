@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.http.Failures;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,17 +24,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailIntake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-  private static final int BATCH = 50;
 
   /** How long one IDLE lasts at most before it is re-issued (and the mailbox read). */
   static final Duration IDLE_AT_MOST = Duration.ofMinutes(10);
 
   private final ImapSettings settings;
-  private final ImapMailbox mailbox;
-  private final MailProcessor processor;
+  private final MailRound round;
   private final Duration poll;
   private final Duration idleAtMost;
-  private final MeterRegistry metrics;
   private final Clock clock;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -55,11 +51,9 @@ public final class MailIntake implements AutoCloseable {
       MeterRegistry metrics,
       Clock clock) {
     this.settings = settings;
-    this.mailbox = new ImapMailbox(settings);
-    this.processor = processor;
+    this.round = new MailRound(new ImapMailbox(settings), processor, metrics, clock);
     this.poll = poll;
     this.idleAtMost = poll.compareTo(IDLE_AT_MOST) < 0 ? poll : IDLE_AT_MOST;
-    this.metrics = metrics;
     this.clock = clock;
     this.watcher = new IdleWatcher(settings, idleAtMost, this::pollQuietly);
   }
@@ -94,39 +88,9 @@ public final class MailIntake implements AutoCloseable {
    * @throws Exception when the mailbox cannot be read
    */
   public synchronized List<MailOutcome> pollOnce() throws Exception {
-    List<MailOutcome> outcomes = new ArrayList<>();
-    int handled;
-    do {
-      int before = outcomes.size();
-      handled = mailbox.drain(BATCH, mail -> handle(mail, outcomes));
-      if (outcomes.size() > before && !outcomes.get(outcomes.size() - 1).done()) {
-        break;
-      }
-    } while (handled == BATCH && !closed);
-    long retry = outcomes.stream().filter(o -> !o.done()).count();
-    status =
-        "last read "
-            + clock.instant()
-            + ": "
-            + (outcomes.size() - retry)
-            + " mail(s) processed"
-            + (retry > 0 ? ", 1 to try again: " + outcomes.get(outcomes.size() - 1).detail() : "");
+    List<MailOutcome> outcomes = round.run(() -> closed);
+    status = round.summary(outcomes);
     return outcomes;
-  }
-
-  private boolean handle(ImapMailbox.Fetched mail, List<MailOutcome> outcomes) {
-    MailOutcome o =
-        mail.headersOnly()
-            ? processor.oversized(mail.raw(), mail.size())
-            : processor.process(mail.raw());
-    outcomes.add(o);
-    metrics.counter("opsflow.mail.inbound", "outcome", o.kind().wire()).increment();
-    if (o.done()) {
-      log.info("Inbound mail {}: {}", o.kind().wire(), o.detail());
-    } else {
-      log.warn("Inbound mail left unread, tried again at the next poll: {}", o.detail());
-    }
-    return o.done();
   }
 
   private void pollQuietly() {

@@ -22,6 +22,7 @@ public final class MailProcessor {
   private final UserStore users;
   private final MailRecords records;
   private final MailQuarantine quarantine;
+  private final MailQuarantining quarantining;
   private final MailCommands commands;
   private final Refusals refusals;
   private final MailDrops drops;
@@ -43,6 +44,7 @@ public final class MailProcessor {
     this.users = p.users();
     this.records = p.records();
     this.quarantine = p.quarantine();
+    this.quarantining = new MailQuarantining(p.quarantine(), clock);
     this.commands = new MailCommands(p.log(), clock);
     this.refusals = new Refusals(p.mailer(), p.records(), p.identity().domain(), clock);
     this.drops = new MailDrops(p.records(), clock);
@@ -86,7 +88,7 @@ public final class MailProcessor {
             : users.byEmail(m.from()).map(UserStore.UserRow::organizationId).orElse(null);
     String reason =
         "the mail is " + size + " bytes, over the limit of 25 MiB; only its headers are kept";
-    return quarantine(headers, m, org, reason, false);
+    return quarantining.quarantine(headers, m, org, reason, false);
   }
 
   private MailOutcome process(byte[] raw, boolean release) {
@@ -94,7 +96,7 @@ public final class MailProcessor {
     try {
       m = InboundMail.read(session, raw);
     } catch (UnparseableMail e) {
-      return quarantine(raw, null, null, e.getMessage(), release);
+      return quarantining.quarantine(raw, null, null, e.getMessage(), release);
     }
     Optional<UserStore.UserRow> user =
         m.from() == null ? Optional.empty() : users.byEmail(m.from()).filter(u -> u.active());
@@ -104,13 +106,13 @@ public final class MailProcessor {
     }
     String org = user.map(UserStore.UserRow::organizationId).orElse(null);
     if (m.from() == null) {
-      return quarantine(raw, m, org, m.fromProblem(), release);
+      return quarantining.quarantine(raw, m, org, m.fromProblem(), release);
     }
     MailBody body;
     try {
       body = MailBody.read(m, release);
     } catch (UnparseableMail e) {
-      return quarantine(raw, m, org, e.getMessage(), release);
+      return quarantining.quarantine(raw, m, org, e.getMessage(), release);
     }
     Actor actor;
     if (user.isPresent()) {
@@ -141,22 +143,5 @@ public final class MailProcessor {
       }
     }
     return TicketRefs.subjectReference(m.subject()).flatMap(r -> records.byReference(r, scope));
-  }
-
-  private MailOutcome quarantine(
-      byte[] raw, InboundMail m, String org, String reason, boolean release) {
-    if (release) {
-      return new MailOutcome(MailOutcome.Kind.QUARANTINED, null, "still not processed: " + reason);
-    }
-    String id = MailCommands.id("quarantine:" + InboundMail.digest(raw));
-    quarantine.add(
-        id,
-        clock.instant(),
-        m == null ? null : m.from() != null ? m.from() : m.header("From"),
-        m == null ? null : m.subject(),
-        reason,
-        org,
-        raw);
-    return MailOutcome.quarantined(id, reason);
   }
 }

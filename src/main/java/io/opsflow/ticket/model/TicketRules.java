@@ -92,61 +92,9 @@ public final class TicketRules {
     return new Decision(next, notes, clocks, null, true, signal);
   }
 
+  /** A status change: waiting on the customer, open again, resolved or closed. */
   public static Decision status(Ticket t, TicketStatus to, String reason, Actor a, Instant at) {
-    if (t.status() == to) {
-      return new Decision(t, List.of(), List.of(), null, false, null);
-    }
-    if (t.status() == TicketStatus.CLOSED) {
-      throw new Refused("ticket " + t.reference() + " is closed; open a new one");
-    }
-    String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-    return switch (to) {
-      case NEW -> throw new Refused("a ticket cannot go back to new");
-      case WAITING_ON_CUSTOMER -> {
-        staffOnly(a, "set a ticket waiting on the customer");
-        if (t.status() == TicketStatus.RESOLVED) {
-          throw new Refused("ticket " + t.reference() + " is resolved; reopen it first");
-        }
-        yield new Decision(
-            t.withStatus(to, at),
-            List.of("Waiting on the customer (" + a.name() + ")" + why),
-            List.of(Clocks.PAUSE_ALL),
-            "waiting on customer",
-            true,
-            null);
-      }
-      case OPEN -> {
-        boolean reopen = t.status() == TicketStatus.RESOLVED;
-        yield new Decision(
-            t.withStatus(to, at),
-            List.of(
-                (reopen ? "Reopened by " : "Open again (") + a.name() + (reopen ? "" : ")") + why),
-            t.status() == TicketStatus.NEW ? List.of() : List.of(Clocks.RESUME_ALL),
-            null,
-            true,
-            reopen ? Signal.REOPENED : null);
-      }
-      case RESOLVED ->
-          new Decision(
-              t.withStatus(to, at),
-              List.of("Resolved by " + a.name() + why),
-              List.of(Clocks.STOP_RESPONSE, Clocks.PAUSE_RESOLUTION),
-              "resolved",
-              true,
-              Signal.RESOLVED);
-      case CLOSED -> {
-        if (a.customer() && t.status() != TicketStatus.RESOLVED) {
-          throw new Refused("resolve the ticket before closing it");
-        }
-        yield new Decision(
-            t.withStatus(to, at),
-            List.of("Closed by " + a.name() + why),
-            List.of(Clocks.STOP_ALL),
-            null,
-            false,
-            Signal.CLOSED);
-      }
-    };
+    return TicketStatusRules.status(t, to, reason, a, at);
   }
 
   public static Decision prioritize(Ticket t, String priority, String reason, Actor a, Instant at) {
@@ -186,7 +134,7 @@ public final class TicketRules {
     return new Decision(next, List.of(line), List.of(), null, false, null);
   }
 
-  private static void staffOnly(Actor a, String what) {
+  static void staffOnly(Actor a, String what) {
     if (a.customer()) {
       throw new Refused("customers cannot " + what);
     }

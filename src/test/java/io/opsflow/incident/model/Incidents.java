@@ -44,7 +44,7 @@ public final class Incidents {
                 "{}",
                 OPENED,
                 List.of(new AlertSignal.Item("fp-1", true, title, "{}"))));
-    i.prioritize(priority);
+    IncidentChanges.prioritize(i, priority);
     return i;
   }
 
@@ -53,12 +53,12 @@ public final class Incidents {
   }
 
   public static Incident acknowledged(Incident i, String by, Instant at) {
-    i.acknowledge(by, at);
+    IncidentChanges.acknowledge(i, by, at);
     return i;
   }
 
   public static Incident resolved(Incident i, String by, Instant at) {
-    i.resolve(by, at);
+    IncidentChanges.resolve(i, by, at);
     return i;
   }
 }
