@@ -330,6 +330,6 @@ public final class SlaClocks {
 
   private void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {
     s.persist(
-        new WorkflowOutboxRow(new WorkflowSignal(clockId, org, kind, ACTOR, clock.instant())));
+        new WorkflowOutboxRow(clockId, org, kind.name(), ACTOR, clock.instant()));
   }
 }
