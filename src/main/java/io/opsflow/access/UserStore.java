@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** People who sign in to the portal and console, or act from Slack and mail. */
-public final class UserStore {
+public final class UserStore implements Users {
   private static final String COLUMNS =
       "id, organization_id, email, name, role, password_hash, slack_user_id, created_at,"
           + " disabled_at";
@@ -33,11 +33,8 @@ public final class UserStore {
       String passwordHash,
       String slackUserId,
       Instant createdAt,
-      Instant disabledAt) {
-    public boolean active() {
-      return disabledAt == null;
-    }
-  }
+      Instant disabledAt)
+      implements User {}
 
   /** Creates a user; the organization is created on first use of its name. */
   public UserRow create(
@@ -76,14 +73,17 @@ public final class UserStore {
         });
   }
 
+  @Override
   public Optional<UserRow> byId(String id) {
     return one("id = ?", id);
   }
 
+  @Override
   public Optional<UserRow> byEmail(String email) {
     return email == null ? Optional.empty() : one("email = ?", normal(email));
   }
 
+  @Override
   public Optional<UserRow> bySlackId(String slackUserId) {
     return slackUserId == null ? Optional.empty() : one("slack_user_id = ?", slackUserId);
   }
@@ -99,7 +99,7 @@ public final class UserStore {
         params);
   }
 
-  /** SREs and admins who may be assigned tickets of the organization. */
+  @Override
   public List<UserRow> staffFor(String organizationId) {
     return Sql.query(
         db,

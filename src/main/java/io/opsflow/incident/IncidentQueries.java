@@ -21,7 +21,7 @@ import org.hibernate.query.SelectionQuery;
  * Reads of incidents for the API and console, always scoped to the caller's organization ({@code
  * null} scope = admin, every organization). Lists page by keyset (newest first), never by offset.
  */
-public final class IncidentQueries {
+public final class IncidentQueries implements IncidentReads {
   private final Database db;
 
   private final SlaClocks clocks;

@@ -2,10 +2,12 @@ package io.opsflow.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.db.Page;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import io.opsflow.ticket.model.TicketRules;
 import io.opsflow.ticket.model.TicketStatus;
@@ -30,10 +32,10 @@ final class ConsolePages {
   }
 
   private final Web web;
-  private final TicketQueries queries;
-  private final UserStore users;
+  private final TicketReads queries;
+  private final Users users;
 
-  ConsolePages(Web web, TicketQueries queries, UserStore users) {
+  ConsolePages(Web web, TicketReads queries, Users users) {
     this.web = web;
     this.queries = queries;
     this.users = users;
@@ -139,8 +141,7 @@ final class ConsolePages {
           t.assigneeId() == null
               ? "—"
               : names.computeIfAbsent(
-                  t.assigneeId(),
-                  id -> users.byId(id).map(UserStore.UserRow::name).orElse("unknown"));
+                  t.assigneeId(), id -> users.byId(id).map(User::name).orElse("unknown"));
       rows.add(
           Html.of(
               "<tr><td><a href=\"/console/tickets/{}\">{}</a></td><td>{}</td><td>{}</td>"

@@ -6,6 +6,7 @@ import io.opsflow.db.Page;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import io.opsflow.ticket.model.TicketStatus;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ final class PortalPages {
   private static final int PAGE = 50;
 
   private final Web web;
-  private final TicketQueries queries;
+  private final TicketReads queries;
   private final TicketActions actions;
   private final Pending pending;
 
-  PortalPages(Web web, TicketQueries queries, TicketActions actions, Pending pending) {
+  PortalPages(Web web, TicketReads queries, TicketActions actions, Pending pending) {
     this.web = web;
     this.queries = queries;
     this.actions = actions;

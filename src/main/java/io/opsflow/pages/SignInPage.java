@@ -5,7 +5,8 @@ import io.javalin.http.Context;
 import io.opsflow.access.Passwords;
 import io.opsflow.access.Principal;
 import io.opsflow.access.Tokens;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.db.Audit;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class SignInPage {
   private static final String WRONG_TOKEN = "That token is unknown, revoked, or not a user token.";
 
   private final Web web;
-  private final UserStore users;
+  private final Users users;
   private final Tokens tokens;
   private final Audit audit;
   private final SignInThrottle perAddress;
@@ -33,7 +34,7 @@ final class SignInPage {
 
   SignInPage(
       Web web,
-      UserStore users,
+      Users users,
       Tokens tokens,
       Audit audit,
       SignInThrottle perAddress,
@@ -88,9 +89,9 @@ final class SignInPage {
       done(ctx, p.get().customer() ? "/portal" : "/console");
       return;
     }
-    Optional<UserStore.UserRow> user =
-        email.isEmpty() ? Optional.empty() : users.byEmail(email).filter(UserStore.UserRow::active);
-    String hash = user.map(UserStore.UserRow::passwordHash).orElse(null);
+    Optional<? extends User> user =
+        email.isEmpty() ? Optional.empty() : users.byEmail(email).filter(User::active);
+    String hash = user.map(User::passwordHash).orElse(null);
     boolean ok = Passwords.verify(ctx.formParam("password"), hash == null ? dummyHash : hash);
     if (!ok || hash == null) {
       perClient.failed(client);
@@ -101,7 +102,7 @@ final class SignInPage {
       return;
     }
     perAddress.succeeded(address);
-    UserStore.UserRow u = user.get();
+    User u = user.get();
     web.sessions().begin(ctx, u.id(), null);
     Principal p = Sessions.principal(u);
     audit.record(p.actor(), u.organizationId(), "session.start", u.id(), "password");

@@ -329,7 +329,6 @@ public final class SlaClocks {
   }
 
   private void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {
-    s.persist(
-        new WorkflowOutboxRow(clockId, org, kind.name(), ACTOR, clock.instant()));
+    s.persist(new WorkflowOutboxRow(clockId, org, kind.name(), ACTOR, clock.instant()));
   }
 }
