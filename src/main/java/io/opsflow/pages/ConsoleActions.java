@@ -102,7 +102,7 @@ final class ConsoleActions {
   private void run(Context ctx, Action action) {
     Forms.limit(ctx);
     Viewer v = web.staff(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     Ticket t =
         queries
             .find(ctx.pathParam("id"), v.principal().scope())

@@ -82,7 +82,7 @@ public final class Pages {
     routes.get(
         Layout.STYLESHEET,
         ctx -> {
-          Web.headers(ctx);
+          SecurityHeaders.apply(ctx);
           ctx.header("Cache-Control", "public, max-age=3600");
           ctx.contentType("text/css; charset=utf-8").result(stylesheet);
         });

@@ -105,7 +105,7 @@ final class PortalPages {
   private void open(Context ctx) {
     Forms.limit(ctx);
     Viewer v = web.customer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     Ticket.Ref ref;
     try {
       ref =

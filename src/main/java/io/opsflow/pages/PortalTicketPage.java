@@ -35,7 +35,7 @@ final class PortalTicketPage {
   private void comment(Context ctx) {
     Forms.limit(ctx);
     Viewer v = web.customer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     String id = ctx.pathParam("id");
     try {
       String commentId =

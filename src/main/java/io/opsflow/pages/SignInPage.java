@@ -65,7 +65,7 @@ final class SignInPage {
   }
 
   private void signIn(Context ctx) {
-    Web.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
+    Csrf.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
     String client = client(ctx);
     String token = ctx.formParam("token");
     String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
@@ -111,7 +111,7 @@ final class SignInPage {
 
   private void signOut(Context ctx) {
     Viewer v = web.viewer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     web.sessions().end(ctx);
     audit.record(v.principal().actor(), v.principal().organizationId(), "session.end", null, null);
     throw new Web.Redirect(area(ctx) + "/signin?signedout=1");
