@@ -66,14 +66,14 @@ final class SignInPage {
 
   private void signIn(Context ctx) {
     Csrf.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
-    String client = client(ctx);
+    String client = SignInThrottle.client(ctx);
     String token = ctx.formParam("token");
     String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
     String address = Sessions.sha256(email.toLowerCase(Locale.ROOT));
-    Duration wait = longest(perClient.wait(client), perAddress.wait(address));
+    Duration wait = SignInThrottle.longest(perClient.wait(client), perAddress.wait(address));
     if (!wait.isZero()) {
-      ctx.header("Retry-After", Long.toString(seconds(wait)));
-      render(ctx, 429, tooMany(wait), null, email);
+      ctx.header("Retry-After", Long.toString(SignInThrottle.seconds(wait)));
+      render(ctx, 429, SignInThrottle.tooMany(wait), null, email);
       return;
     }
     if (token != null) {
@@ -144,25 +144,5 @@ final class SignInPage {
 
   private static String area(Context ctx) {
     return Web.area(ctx);
-  }
-
-  private static Duration longest(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  /** The client's address as the throttle keys it (an IPv6 address with a long zone is cut). */
-  private static String client(Context ctx) {
-    String ip = ctx.ip();
-    return ip.length() <= 100 ? ip : ip.substring(0, 100);
-  }
-
-  /** Whole seconds, rounded up: what {@code Retry-After} says. */
-  private static long seconds(Duration wait) {
-    return Math.max(1, wait.plusMillis(999).toSeconds());
-  }
-
-  private static String tooMany(Duration wait) {
-    long minutes = Math.max(1, (seconds(wait) + 59) / 60);
-    return "Too many failed sign-ins. Try again in " + minutes + " minute(s).";
   }
 }
