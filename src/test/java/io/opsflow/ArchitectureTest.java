@@ -73,7 +73,7 @@ class ArchitectureTest {
           "io.opsflow.ticket.TicketOutbox -> io.opsflow.notify.EffectStore",
           "io.opsflow.ticket.TicketSteps -> io.opsflow.sla.SlaClockRow",
           // the SLA clocks shown with a ticket or incident carry their row, not its kind and stop
-          "io.opsflow.pages.TicketView -> io.opsflow.sla.SlaClockRow",
+          "io.opsflow.pages.SlaView -> io.opsflow.sla.SlaClockRow",
           "io.opsflow.slack.StatusText -> io.opsflow.sla.SlaClockRow",
           // ticket and uptime use the access stores, not access.Users, Organizations, IssuedTokens
           "io.opsflow.ticket.TicketActions -> io.opsflow.access.TokenRepository",

@@ -62,7 +62,7 @@ final class ConsoleTicketPage {
             Layout.alert(error),
             waiting,
             TicketView.facts(d, more),
-            TicketView.sla(d.sla()),
+            SlaView.sla(d.sla()),
             d.ticket().description(),
             TicketView.files(d, null, "/console"),
             TicketView.comments(d, "/console"),

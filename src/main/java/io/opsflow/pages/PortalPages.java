@@ -67,7 +67,7 @@ final class PortalPages {
                 + "<label for=\"status\">Status</label><select id=\"status\" name=\"status\">{}"
                 + "</select> <button type=\"submit\">Show</button></form>{}{}",
             Html.join(options),
-            table(page.items()),
+            PortalTable.of(page.items()),
             page.next() == null
                 ? Html.EMPTY
                 : Html.of(
@@ -75,31 +75,6 @@ final class PortalPages {
                     Web.encode(status),
                     Web.encode(page.next())));
     Web.html(ctx, 200, Layout.page(v, "Your organization's tickets", body, 0));
-  }
-
-  private static Html table(List<Ticket> tickets) {
-    if (tickets.isEmpty()) {
-      return Html.of("<p>No tickets here.</p>");
-    }
-    List<Html> rows = new ArrayList<>();
-    for (Ticket t : tickets) {
-      rows.add(
-          Html.of(
-              "<tr><td><a href=\"/portal/tickets/{}\">{}</a></td><td>{}</td><td>{}</td>"
-                  + "<td>{}</td><td>{}</td></tr>",
-              t.id(),
-              t.reference(),
-              t.subject(),
-              TicketView.status(t),
-              t.priority(),
-              TicketView.time(t.updatedAt())));
-    }
-    return Html.of(
-        "<table class=\"tickets\"><caption>Tickets, newest first</caption><thead><tr>"
-            + "<th scope=\"col\">Reference</th><th scope=\"col\">Subject</th>"
-            + "<th scope=\"col\">Status</th><th scope=\"col\">Priority</th>"
-            + "<th scope=\"col\">Updated</th></tr></thead><tbody>{}</tbody></table>",
-        Html.join(rows));
   }
 
   private void open(Context ctx) {

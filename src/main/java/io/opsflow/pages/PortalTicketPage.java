@@ -93,7 +93,7 @@ final class PortalTicketPage {
             Layout.alert(error),
             waiting,
             TicketView.facts(d, Html.EMPTY),
-            TicketView.sla(d.sla()),
+            SlaView.sla(d.sla()),
             d.ticket().description(),
             TicketView.files(d, null, "/portal"),
             TicketView.comments(d, "/portal"),
