@@ -5,13 +5,12 @@ import io.opsflow.db.Page;
 import io.opsflow.db.PageCursor;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /** API tokens and the organizations they are bound to. Only hashes of secrets are stored. */
-public final class TokenRepository {
+public final class TokenRepository implements Organizations, IssuedTokens {
   private final Database db;
 
   public TokenRepository(Database db) {
@@ -32,7 +31,7 @@ public final class TokenRepository {
       String kind, String name, String organization, String role, String hash, String hint) {
     return db.inTransaction(
         s -> {
-          String orgId = organization == null ? null : organizationId(s, organization);
+          String orgId = organization == null ? null : OrganizationIds.of(s, organization);
           TokenRow row =
               new TokenRow(
                   UUID.randomUUID().toString(), kind, name, orgId, role, hash, hint, Instant.now());
@@ -90,41 +89,38 @@ public final class TokenRepository {
     return db.inTransaction(s -> Optional.ofNullable(s.find(OrganizationRow.class, id)));
   }
 
-  /** The id of the organization named {@code name}, created on first use. */
-  public static String organizationIdOf(Session s, String name) {
-    return organizationId(s, name);
+  @Override
+  public boolean exists(String id) {
+    return organization(id).isPresent();
   }
 
-  private static String organizationId(Session s, String name) {
-    String id = slug(name);
-    if (s.find(OrganizationRow.class, id) == null) {
-      s.persist(new OrganizationRow(id, name, Instant.now()));
-    }
-    return id;
+  @Override
+  public Optional<String> idOf(String organizationId, String kind, String name) {
+    String cursor = null;
+    do {
+      Page<TokenRow> page = list(organizationId, 1000, cursor);
+      for (TokenRow row : page.items()) {
+        if (kind.equals(row.kind()) && name.equals(row.name())) {
+          return Optional.of(row.id());
+        }
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return Optional.empty();
+  }
+
+  /** The id of the organization named {@code name}, created on first use. */
+  public static String organizationIdOf(Session s, String name) {
+    return OrganizationIds.of(s, name);
   }
 
   /** Whether {@code named} (an organization's id or name) is organization {@code id}. */
   public static boolean names(String named, String id) {
-    if (named == null || id == null) {
-      return false;
-    }
-    try {
-      return named.trim().equals(id) || slug(named).equals(id);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return OrganizationIds.names(named, id);
   }
 
   /** Organization ids are readable slugs of their names: "Acme Corp" is "acme-corp". */
   public static String slug(String name) {
-    String slug =
-        name.trim()
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("(^-+|-+$)", "");
-    if (slug.isEmpty()) {
-      throw new IllegalArgumentException("organization name has no letters or digits");
-    }
-    return slug.length() > 64 ? slug.substring(0, 64) : slug;
+    return OrganizationIds.slug(name);
   }
 }

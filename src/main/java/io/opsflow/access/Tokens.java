@@ -24,7 +24,12 @@ public final class Tokens {
   private record Cached(Principal principal, long until) {}
 
   /** A freshly issued token: its stored row and the secret, which is never stored. */
-  public record Issued(TokenRow row, String secret) {}
+  public record Issued(TokenRow row, String secret) {
+    /** The id of the issued token. */
+    public String id() {
+      return row.id();
+    }
+  }
 
   public Tokens(TokenRepository repository) {
     this.repository = repository;

@@ -97,13 +97,13 @@ public final class UserRoutes {
             slackUserId);
     audit.record(
         p.actor(), u.organizationId(), "user.create", u.id(), role.wire() + " " + u.email());
-    Http.json(ctx, 201, json(u));
+    Http.json(ctx, 201, UserJson.user(u));
   }
 
   private void list(Context ctx) {
     Principal p = staff(ctx);
     Http.noCursor(ctx);
-    List<Map<String, Object>> items = users.list(p.scope()).stream().map(UserRoutes::json).toList();
+    List<Map<String, Object>> items = users.list(p.scope()).stream().map(UserJson::user).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("items", items);
     m.put("next", null);
@@ -123,36 +123,10 @@ public final class UserRoutes {
     Principal p = staff(ctx);
     Http.noCursor(ctx);
     List<Map<String, Object>> items =
-        audit.recent(p.scope(), Http.limit(ctx)).stream()
-            .map(
-                e -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("at", e.at().toString());
-                  m.put("actor", e.actor());
-                  m.put("organization", e.organizationId());
-                  m.put("action", e.action());
-                  m.put("subject", e.subject());
-                  m.put("detail", e.detail());
-                  return m;
-                })
-            .toList();
+        audit.recent(p.scope(), Http.limit(ctx)).stream().map(UserJson::auditEntry).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("items", items);
     m.put("next", null);
     Http.json(ctx, 200, m);
-  }
-
-  static Map<String, Object> json(UserStore.UserRow u) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", u.id());
-    m.put("email", u.email());
-    m.put("name", u.name());
-    m.put("organization", u.organizationId());
-    m.put("role", u.role().wire());
-    m.put("slackUserId", u.slackUserId());
-    m.put("passwordSet", u.passwordHash() != null);
-    m.put("createdAt", u.createdAt().toString());
-    m.put("disabledAt", u.disabledAt() == null ? null : u.disabledAt().toString());
-    return m;
   }
 }

@@ -3,20 +3,13 @@ package io.opsflow.access;
 import io.opsflow.db.Database;
 import io.opsflow.db.Sql;
 import io.opsflow.ticket.model.Role;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /** People who sign in to the portal and console, or act from Slack and mail. */
-public final class UserStore {
-  private static final String COLUMNS =
-      "id, organization_id, email, name, role, password_hash, slack_user_id, created_at,"
-          + " disabled_at";
-
+public final class UserStore implements Users {
   private final Database db;
 
   public UserStore(Database db) {
@@ -33,11 +26,8 @@ public final class UserStore {
       String passwordHash,
       String slackUserId,
       Instant createdAt,
-      Instant disabledAt) {
-    public boolean active() {
-      return disabledAt == null;
-    }
-  }
+      Instant disabledAt)
+      implements User {}
 
   /** Creates a user; the organization is created on first use of its name. */
   public UserRow create(
@@ -49,7 +39,7 @@ public final class UserStore {
       String slackUserId) {
     String id = UUID.randomUUID().toString();
     Instant now = Instant.now();
-    String mail = normal(email);
+    String mail = UserColumns.normal(email);
     return db.inTransaction(
         s -> {
           String org =
@@ -62,7 +52,7 @@ public final class UserStore {
               c ->
                   Sql.update(
                       c,
-                      "insert into app_user (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?)",
+                      "insert into app_user (" + UserColumns.LIST + ") values (?,?,?,?,?,?,?,?,?)",
                       id,
                       org,
                       mail,
@@ -76,14 +66,17 @@ public final class UserStore {
         });
   }
 
+  @Override
   public Optional<UserRow> byId(String id) {
     return one("id = ?", id);
   }
 
+  @Override
   public Optional<UserRow> byEmail(String email) {
-    return email == null ? Optional.empty() : one("email = ?", normal(email));
+    return email == null ? Optional.empty() : one("email = ?", UserColumns.normal(email));
   }
 
+  @Override
   public Optional<UserRow> bySlackId(String slackUserId) {
     return slackUserId == null ? Optional.empty() : one("slack_user_id = ?", slackUserId);
   }
@@ -94,20 +87,20 @@ public final class UserStore {
     Object[] params = organizationId == null ? new Object[0] : new Object[] {organizationId};
     return Sql.query(
         db,
-        "select " + COLUMNS + " from app_user" + where + " order by name",
-        UserStore::row,
+        "select " + UserColumns.LIST + " from app_user" + where + " order by name",
+        UserColumns::row,
         params);
   }
 
-  /** SREs and admins who may be assigned tickets of the organization. */
+  @Override
   public List<UserRow> staffFor(String organizationId) {
     return Sql.query(
         db,
         "select "
-            + COLUMNS
+            + UserColumns.LIST
             + " from app_user where role in ('sre', 'admin') and disabled_at is null"
             + " and (organization_id is null or organization_id = ?) order by name",
-        UserStore::row,
+        UserColumns::row,
         organizationId);
   }
 
@@ -130,25 +123,11 @@ public final class UserStore {
 
   private Optional<UserRow> one(String where, Object param) {
     return Sql.query(
-            db, "select " + COLUMNS + " from app_user where " + where, UserStore::row, param)
+            db,
+            "select " + UserColumns.LIST + " from app_user where " + where,
+            UserColumns::row,
+            param)
         .stream()
         .findFirst();
-  }
-
-  static String normal(String email) {
-    return email.trim().toLowerCase(Locale.ROOT);
-  }
-
-  static UserRow row(ResultSet rs) throws SQLException {
-    return new UserRow(
-        rs.getString("id"),
-        rs.getString("organization_id"),
-        rs.getString("email"),
-        rs.getString("name"),
-        Role.parse(rs.getString("role")).orElseThrow(),
-        rs.getString("password_hash"),
-        rs.getString("slack_user_id"),
-        Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "disabled_at"));
   }
 }

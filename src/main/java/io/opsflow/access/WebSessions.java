@@ -20,7 +20,7 @@ public final class WebSessions {
   }
 
   /** One session; exactly one of {@code userId} and {@code tokenId} is set. */
-  public record Row(
+  public record Session(
       String idHash,
       String userId,
       String tokenId,
@@ -33,7 +33,7 @@ public final class WebSessions {
   public record TokenHolder(
       String id, String kind, String name, String organizationId, String role, Instant revokedAt) {}
 
-  public void create(Row r) {
+  public void create(Session r) {
     Sql.update(
         db,
         "insert into web_session (" + COLUMNS + ") values (?,?,?,?,?,?,?)",
@@ -46,12 +46,12 @@ public final class WebSessions {
         r.seenAt());
   }
 
-  public Optional<Row> find(String idHash) {
+  public Optional<Session> find(String idHash) {
     return Sql.query(
             db,
             "select " + COLUMNS + " from web_session where id_hash = ?",
             rs ->
-                new Row(
+                new Session(
                     rs.getString("id_hash"),
                     rs.getString("user_id"),
                     rs.getString("token_id"),

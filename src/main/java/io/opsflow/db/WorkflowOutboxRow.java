@@ -1,26 +1,29 @@
 package io.opsflow.db;
 
-import io.opsflow.incident.model.WorkflowSignal;
 import java.time.Instant;
 
-/** A {@link WorkflowSignal} waiting for the workflow dispatcher. */
+/**
+ * A step for the workflow engine waiting for the workflow dispatcher: the subject (an incident, an
+ * SLA clock or a ticket), its organization, the kind of step by name, who caused it and when.
+ */
 public class WorkflowOutboxRow {
   private Long id;
   private String incidentId;
   private String organizationId;
-  private WorkflowSignal.Kind kind;
+  private String kind;
   private String actor;
   private Instant at;
   private int attempts;
 
   protected WorkflowOutboxRow() {}
 
-  public WorkflowOutboxRow(WorkflowSignal s) {
-    this.incidentId = s.incidentId();
-    this.organizationId = s.organizationId();
-    this.kind = s.kind();
-    this.actor = s.actor();
-    this.at = s.at();
+  public WorkflowOutboxRow(
+      String incidentId, String organizationId, String kind, String actor, Instant at) {
+    this.incidentId = incidentId;
+    this.organizationId = organizationId;
+    this.kind = kind;
+    this.actor = actor;
+    this.at = at;
   }
 
   public Long id() {
@@ -35,7 +38,23 @@ public class WorkflowOutboxRow {
     return attempts;
   }
 
-  public WorkflowSignal signal() {
-    return new WorkflowSignal(incidentId, organizationId, kind, actor, at);
+  public String incidentId() {
+    return incidentId;
+  }
+
+  public String organizationId() {
+    return organizationId;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public Instant at() {
+    return at;
   }
 }

@@ -122,7 +122,13 @@ public final class HibernateIncidentStore implements IncidentStore {
 
   @Override
   public void signal(WorkflowSignal signal) {
-    session.persist(new WorkflowOutboxRow(signal));
+    session.persist(
+        new WorkflowOutboxRow(
+            signal.incidentId(),
+            signal.organizationId(),
+            signal.kind().name(),
+            signal.actor(),
+            signal.at()));
   }
 
   /** The subset of these envelope ids that were applied before. */

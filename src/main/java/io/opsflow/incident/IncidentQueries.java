@@ -18,7 +18,7 @@ import java.util.Optional;
  * Reads of incidents for the API and console, always scoped to the caller's organization ({@code
  * null} scope = admin, every organization). Lists page by keyset (newest first), never by offset.
  */
-public final class IncidentQueries {
+public final class IncidentQueries implements IncidentReads {
   private final Database db;
 
   private final SlaClocks clocks;

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketActions;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import io.opsflow.ticket.model.Visibility;
 
@@ -14,14 +14,14 @@ import io.opsflow.ticket.model.Visibility;
  */
 final class ConsoleActions {
   private final Web web;
-  private final TicketQueries queries;
+  private final TicketReads queries;
   private final TicketActions actions;
   private final Pending pending;
   private final ConsoleTicketPage page;
 
   ConsoleActions(
       Web web,
-      TicketQueries queries,
+      TicketReads queries,
       TicketActions actions,
       Pending pending,
       ConsoleTicketPage page) {
@@ -102,7 +102,7 @@ final class ConsoleActions {
   private void run(Context ctx, Action action) {
     Forms.limit(ctx);
     Viewer v = web.staff(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     Ticket t =
         queries
             .find(ctx.pathParam("id"), v.principal().scope())

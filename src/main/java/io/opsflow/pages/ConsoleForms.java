@@ -1,7 +1,7 @@
 package io.opsflow.pages;
 
 import io.javalin.http.Context;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.TicketQueries;
 import io.opsflow.ticket.model.TicketStatus;
@@ -50,14 +50,14 @@ final class ConsoleForms {
   }
 
   /** Assign, status, priority and incident link, each its own small form. */
-  Html work(List<UserStore.UserRow> staff) {
+  Html work(List<? extends User> staff) {
     return Html.join(assign(staff), status(), priority(), link());
   }
 
-  private Html assign(List<UserStore.UserRow> staff) {
+  private Html assign(List<? extends User> staff) {
     List<Html> options = new ArrayList<>();
     options.add(Html.of("<option value=\"\">Nobody</option>"));
-    for (UserStore.UserRow u : staff) {
+    for (User u : staff) {
       options.add(
           Html.of(
               "<option value=\"{}\"{}>{} ({})</option>",

@@ -2,13 +2,13 @@ package io.opsflow.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.db.Page;
 import io.opsflow.http.ApiException;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import io.opsflow.ticket.model.TicketRules;
-import io.opsflow.ticket.model.TicketStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,10 +30,10 @@ final class ConsolePages {
   }
 
   private final Web web;
-  private final TicketQueries queries;
-  private final UserStore users;
+  private final TicketReads queries;
+  private final Users users;
 
-  ConsolePages(Web web, TicketQueries queries, UserStore users) {
+  ConsolePages(Web web, TicketReads queries, Users users) {
     this.web = web;
     this.queries = queries;
     this.users = users;
@@ -56,12 +56,15 @@ final class ConsolePages {
     String org = blankToNull(ctx.queryParam("organization"));
     Page<Ticket> page =
         queries.list(
-            v.principal().scope(), filter(queue, priority, org, v), PAGE, ctx.queryParam("cursor"));
+            v.principal().scope(),
+            ConsoleFilters.of(queue, priority, org, v),
+            PAGE,
+            ctx.queryParam("cursor"));
     Html body =
         Html.of(
             "<nav aria-label=\"Queues\"><ul class=\"queues\">{}</ul></nav>{}{}{}",
             tabs(queue, priority, org),
-            filters(queue, priority, org),
+            ConsoleFilters.form(queue, priority, org),
             table(page.items()),
             page.next() == null
                 ? Html.EMPTY
@@ -73,20 +76,6 @@ final class ConsolePages {
                     Web.encode(org == null ? "" : org),
                     Web.encode(page.next())));
     Web.html(ctx, 200, Layout.page(v, "Queue: " + QUEUES.get(queue), body, 0));
-  }
-
-  private static TicketQueries.Filter filter(String queue, String priority, String org, Viewer v) {
-    String me = v.principal().userId() == null ? "none" : v.principal().userId();
-    return switch (queue) {
-      case "unassigned" -> new TicketQueries.Filter(org, null, priority, "none", null, true, null);
-      case "mine" -> new TicketQueries.Filter(org, null, priority, me, null, true, null);
-      case "waiting" ->
-          new TicketQueries.Filter(
-              org, TicketStatus.WAITING_ON_CUSTOMER, priority, null, null, null, null);
-      case "resolved" ->
-          new TicketQueries.Filter(org, TicketStatus.RESOLVED, priority, null, null, null, null);
-      default -> new TicketQueries.Filter(org, null, priority, null, null, true, null);
-    };
   }
 
   private static Html tabs(String current, String priority, String org) {
@@ -105,29 +94,6 @@ final class ConsolePages {
     return Html.join(items);
   }
 
-  private static Html filters(String queue, String priority, String org) {
-    List<Html> options = new ArrayList<>();
-    options.add(Html.of("<option value=\"\">Any</option>"));
-    for (Priorities.Level l : Priorities.LEVELS) {
-      options.add(
-          Html.of(
-              "<option value=\"{}\"{}>{}</option>",
-              l.id(),
-              Html.when(l.id().equals(priority), Html.of(" selected")),
-              l.id()));
-    }
-    return Html.of(
-        "<form method=\"get\" action=\"/console\" class=\"filters\"><fieldset><legend>Filter"
-            + "</legend><input type=\"hidden\" name=\"queue\" value=\"{}\"><label"
-            + " for=\"priority\">Priority</label><select id=\"priority\" name=\"priority\">{}"
-            + "</select> <label for=\"organization\">Organization</label><input id=\"organization\""
-            + " name=\"organization\" value=\"{}\"> <button type=\"submit\">Show</button>"
-            + "</fieldset></form>",
-        queue,
-        Html.join(options),
-        org == null ? "" : org);
-  }
-
   private Html table(List<Ticket> tickets) {
     if (tickets.isEmpty()) {
       return Html.of("<p>No tickets in this queue.</p>");
@@ -139,8 +105,7 @@ final class ConsolePages {
           t.assigneeId() == null
               ? "—"
               : names.computeIfAbsent(
-                  t.assigneeId(),
-                  id -> users.byId(id).map(UserStore.UserRow::name).orElse("unknown"));
+                  t.assigneeId(), id -> users.byId(id).map(User::name).orElse("unknown"));
       rows.add(
           Html.of(
               "<tr><td><a href=\"/console/tickets/{}\">{}</a></td><td>{}</td><td>{}</td>"

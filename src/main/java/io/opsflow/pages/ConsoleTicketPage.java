@@ -2,9 +2,10 @@ package io.opsflow.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import java.util.Optional;
  */
 final class ConsoleTicketPage {
   private final Web web;
-  private final TicketQueries queries;
-  private final UserStore users;
+  private final TicketReads queries;
+  private final Users users;
   private final Pending pending;
 
-  ConsoleTicketPage(Web web, TicketQueries queries, UserStore users, Pending pending) {
+  ConsoleTicketPage(Web web, TicketReads queries, Users users, Pending pending) {
     this.web = web;
     this.queries = queries;
     this.users = users;
@@ -61,7 +62,7 @@ final class ConsoleTicketPage {
             Layout.alert(error),
             waiting,
             TicketView.facts(d, more),
-            TicketView.sla(d.sla()),
+            SlaView.sla(d.sla()),
             d.ticket().description(),
             TicketView.files(d, null, "/console"),
             TicketView.comments(d, "/console"),

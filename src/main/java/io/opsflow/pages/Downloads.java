@@ -2,14 +2,14 @@ package io.opsflow.pages;
 
 import io.javalin.http.Context;
 import io.opsflow.http.ApiException;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import java.util.Base64;
 
 /** A ticket's attached file, to the people who may see it; always a download, never rendered. */
 final class Downloads {
   private Downloads() {}
 
-  static void send(Context ctx, TicketQueries queries, Viewer v) {
+  static void send(Context ctx, TicketReads queries, Viewer v) {
     String[] a =
         queries
             .attachment(

@@ -26,7 +26,7 @@ final class PageErrors implements ErrorPages {
 
   @Override
   public void answer(Context ctx, int status, String detail) {
-    Web.headers(ctx);
+    SecurityHeaders.apply(ctx);
     if (status == 404 || status == 405) {
       web.recognize(ctx);
     }
@@ -35,6 +35,7 @@ final class PageErrors implements ErrorPages {
 
   @Override
   public Page page(int status, String path, String detail) {
-    return new Page(Web.HEADERS, Layout.error(null, status, detail, Web.area(path)).toString());
+    return new Page(
+        SecurityHeaders.ALL, Layout.error(null, status, detail, Web.area(path)).toString());
   }
 }

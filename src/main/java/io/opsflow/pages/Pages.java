@@ -3,13 +3,13 @@ package io.opsflow.pages;
 import io.javalin.config.RoutesConfig;
 import io.opsflow.access.SignInFailures;
 import io.opsflow.access.Tokens;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.Users;
 import io.opsflow.access.WebSessions;
 import io.opsflow.config.TicketsConfig;
 import io.opsflow.db.Audit;
 import io.opsflow.http.ErrorPages;
 import io.opsflow.ticket.TicketActions;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +26,9 @@ public final class Pages {
   public record Parts(
       WebSessions sessions,
       Tokens tokens,
-      UserStore users,
+      Users users,
       Audit audit,
-      TicketQueries queries,
+      TicketReads queries,
       TicketActions actions,
       SignInFailures signInFailures) {}
 
@@ -82,7 +82,7 @@ public final class Pages {
     routes.get(
         Layout.STYLESHEET,
         ctx -> {
-          Web.headers(ctx);
+          SecurityHeaders.apply(ctx);
           ctx.header("Cache-Control", "public, max-age=3600");
           ctx.contentType("text/css; charset=utf-8").result(stylesheet);
         });

@@ -6,6 +6,7 @@ import io.opsflow.db.Page;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import io.opsflow.ticket.model.TicketStatus;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ final class PortalPages {
   private static final int PAGE = 50;
 
   private final Web web;
-  private final TicketQueries queries;
+  private final TicketReads queries;
   private final TicketActions actions;
   private final Pending pending;
 
-  PortalPages(Web web, TicketQueries queries, TicketActions actions, Pending pending) {
+  PortalPages(Web web, TicketReads queries, TicketActions actions, Pending pending) {
     this.web = web;
     this.queries = queries;
     this.actions = actions;
@@ -66,7 +67,7 @@ final class PortalPages {
                 + "<label for=\"status\">Status</label><select id=\"status\" name=\"status\">{}"
                 + "</select> <button type=\"submit\">Show</button></form>{}{}",
             Html.join(options),
-            table(page.items()),
+            PortalTable.of(page.items()),
             page.next() == null
                 ? Html.EMPTY
                 : Html.of(
@@ -76,35 +77,10 @@ final class PortalPages {
     Web.html(ctx, 200, Layout.page(v, "Your organization's tickets", body, 0));
   }
 
-  private static Html table(List<Ticket> tickets) {
-    if (tickets.isEmpty()) {
-      return Html.of("<p>No tickets here.</p>");
-    }
-    List<Html> rows = new ArrayList<>();
-    for (Ticket t : tickets) {
-      rows.add(
-          Html.of(
-              "<tr><td><a href=\"/portal/tickets/{}\">{}</a></td><td>{}</td><td>{}</td>"
-                  + "<td>{}</td><td>{}</td></tr>",
-              t.id(),
-              t.reference(),
-              t.subject(),
-              TicketView.status(t),
-              t.priority(),
-              TicketView.time(t.updatedAt())));
-    }
-    return Html.of(
-        "<table class=\"tickets\"><caption>Tickets, newest first</caption><thead><tr>"
-            + "<th scope=\"col\">Reference</th><th scope=\"col\">Subject</th>"
-            + "<th scope=\"col\">Status</th><th scope=\"col\">Priority</th>"
-            + "<th scope=\"col\">Updated</th></tr></thead><tbody>{}</tbody></table>",
-        Html.join(rows));
-  }
-
   private void open(Context ctx) {
     Forms.limit(ctx);
     Viewer v = web.customer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     Ticket.Ref ref;
     try {
       ref =

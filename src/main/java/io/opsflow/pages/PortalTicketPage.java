@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.TicketStatus;
 import io.opsflow.ticket.model.Visibility;
 import java.util.Optional;
@@ -12,11 +13,11 @@ import java.util.Optional;
 /** A customer's ticket: its state and SLA, the public conversation, and a reply form. */
 final class PortalTicketPage {
   private final Web web;
-  private final TicketQueries queries;
+  private final TicketReads queries;
   private final TicketActions actions;
   private final Pending pending;
 
-  PortalTicketPage(Web web, TicketQueries queries, TicketActions actions, Pending pending) {
+  PortalTicketPage(Web web, TicketReads queries, TicketActions actions, Pending pending) {
     this.web = web;
     this.queries = queries;
     this.actions = actions;
@@ -34,7 +35,7 @@ final class PortalTicketPage {
   private void comment(Context ctx) {
     Forms.limit(ctx);
     Viewer v = web.customer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     String id = ctx.pathParam("id");
     try {
       String commentId =
@@ -92,7 +93,7 @@ final class PortalTicketPage {
             Layout.alert(error),
             waiting,
             TicketView.facts(d, Html.EMPTY),
-            TicketView.sla(d.sla()),
+            SlaView.sla(d.sla()),
             d.ticket().description(),
             TicketView.files(d, null, "/portal"),
             TicketView.comments(d, "/portal"),

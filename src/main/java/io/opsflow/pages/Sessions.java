@@ -5,7 +5,8 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.opsflow.access.Principal;
 import io.opsflow.access.Tokens;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.access.WebSessions;
 import io.opsflow.ticket.model.Role;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class Sessions {
   static final String COOKIE = "opsflow_session";
 
   private final WebSessions store;
-  private final UserStore users;
+  private final Users users;
   private final Clock clock;
   private final Duration idle;
   private final Duration max;
@@ -35,12 +36,7 @@ final class Sessions {
   private volatile Instant nextSweep = Instant.MIN;
 
   Sessions(
-      WebSessions store,
-      UserStore users,
-      Clock clock,
-      Duration idle,
-      Duration max,
-      boolean secure) {
+      WebSessions store, Users users, Clock clock, Duration idle, Duration max, boolean secure) {
     this.store = store;
     this.users = users;
     this.clock = clock;
@@ -56,7 +52,7 @@ final class Sessions {
     sweep(now);
     String secret = Tokens.randomSecret();
     store.create(
-        new WebSessions.Row(
+        new WebSessions.Session(
             sha256(secret), userId, tokenId, Tokens.randomSecret(), now, now.plus(max), now));
     ctx.cookie(cookie(COOKIE, secret, -1));
   }
@@ -68,12 +64,12 @@ final class Sessions {
       return Optional.empty();
     }
     String hash = sha256(secret);
-    Optional<WebSessions.Row> row = store.find(hash);
+    Optional<WebSessions.Session> row = store.find(hash);
     if (row.isEmpty()) {
       return Optional.empty();
     }
     Instant now = now();
-    WebSessions.Row r = row.get();
+    WebSessions.Session r = row.get();
     Optional<Viewer> viewer = expired(r, now) ? Optional.empty() : viewerOf(r);
     if (viewer.isEmpty()) {
       store.delete(hash);
@@ -102,15 +98,15 @@ final class Sessions {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
-  private boolean expired(WebSessions.Row r, Instant now) {
+  private boolean expired(WebSessions.Session r, Instant now) {
     return !now.isBefore(r.expiresAt()) || !now.isBefore(r.seenAt().plus(idle));
   }
 
-  private Optional<Viewer> viewerOf(WebSessions.Row r) {
+  private Optional<Viewer> viewerOf(WebSessions.Session r) {
     if (r.userId() != null) {
       return users
           .byId(r.userId())
-          .filter(UserStore.UserRow::active)
+          .filter(User::active)
           .map(u -> new Viewer(r.idHash(), principal(u), r.csrfToken(), u.name()));
     }
     return store
@@ -126,7 +122,7 @@ final class Sessions {
                     t.name()));
   }
 
-  static Principal principal(UserStore.UserRow u) {
+  static Principal principal(User u) {
     if (u.role() == Role.ADMIN) {
       return new Principal(null, Principal.Kind.ADMIN, u.name(), null, "admin", u.id());
     }

@@ -5,7 +5,8 @@ import io.javalin.http.Context;
 import io.opsflow.access.Passwords;
 import io.opsflow.access.Principal;
 import io.opsflow.access.Tokens;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.db.Audit;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class SignInPage {
   private static final String WRONG_TOKEN = "That token is unknown, revoked, or not a user token.";
 
   private final Web web;
-  private final UserStore users;
+  private final Users users;
   private final Tokens tokens;
   private final Audit audit;
   private final SignInThrottle perAddress;
@@ -33,7 +34,7 @@ final class SignInPage {
 
   SignInPage(
       Web web,
-      UserStore users,
+      Users users,
       Tokens tokens,
       Audit audit,
       SignInThrottle perAddress,
@@ -64,15 +65,15 @@ final class SignInPage {
   }
 
   private void signIn(Context ctx) {
-    Web.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
-    String client = client(ctx);
+    Csrf.requireSame(ctx.formParam("csrf"), ctx.cookie(FORM_COOKIE));
+    String client = SignInThrottle.client(ctx);
     String token = ctx.formParam("token");
     String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
     String address = Sessions.sha256(email.toLowerCase(Locale.ROOT));
-    Duration wait = longest(perClient.wait(client), perAddress.wait(address));
+    Duration wait = SignInThrottle.longest(perClient.wait(client), perAddress.wait(address));
     if (!wait.isZero()) {
-      ctx.header("Retry-After", Long.toString(seconds(wait)));
-      render(ctx, 429, tooMany(wait), null, email);
+      ctx.header("Retry-After", Long.toString(SignInThrottle.seconds(wait)));
+      render(ctx, 429, SignInThrottle.tooMany(wait), null, email);
       return;
     }
     if (token != null) {
@@ -88,9 +89,9 @@ final class SignInPage {
       done(ctx, p.get().customer() ? "/portal" : "/console");
       return;
     }
-    Optional<UserStore.UserRow> user =
-        email.isEmpty() ? Optional.empty() : users.byEmail(email).filter(UserStore.UserRow::active);
-    String hash = user.map(UserStore.UserRow::passwordHash).orElse(null);
+    Optional<? extends User> user =
+        email.isEmpty() ? Optional.empty() : users.byEmail(email).filter(User::active);
+    String hash = user.map(User::passwordHash).orElse(null);
     boolean ok = Passwords.verify(ctx.formParam("password"), hash == null ? dummyHash : hash);
     if (!ok || hash == null) {
       perClient.failed(client);
@@ -101,7 +102,7 @@ final class SignInPage {
       return;
     }
     perAddress.succeeded(address);
-    UserStore.UserRow u = user.get();
+    User u = user.get();
     web.sessions().begin(ctx, u.id(), null);
     Principal p = Sessions.principal(u);
     audit.record(p.actor(), u.organizationId(), "session.start", u.id(), "password");
@@ -110,7 +111,7 @@ final class SignInPage {
 
   private void signOut(Context ctx) {
     Viewer v = web.viewer(ctx);
-    Web.csrf(ctx, v);
+    Csrf.check(ctx, v);
     web.sessions().end(ctx);
     audit.record(v.principal().actor(), v.principal().organizationId(), "session.end", null, null);
     throw new Web.Redirect(area(ctx) + "/signin?signedout=1");
@@ -143,25 +144,5 @@ final class SignInPage {
 
   private static String area(Context ctx) {
     return Web.area(ctx);
-  }
-
-  private static Duration longest(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  /** The client's address as the throttle keys it (an IPv6 address with a long zone is cut). */
-  private static String client(Context ctx) {
-    String ip = ctx.ip();
-    return ip.length() <= 100 ? ip : ip.substring(0, 100);
-  }
-
-  /** Whole seconds, rounded up: what {@code Retry-After} says. */
-  private static long seconds(Duration wait) {
-    return Math.max(1, wait.plusMillis(999).toSeconds());
-  }
-
-  private static String tooMany(Duration wait) {
-    long minutes = Math.max(1, (seconds(wait) + 59) / 60);
-    return "Too many failed sign-ins. Try again in " + minutes + " minute(s).";
   }
 }

@@ -1,5 +1,6 @@
 package io.opsflow.pages;
 
+import io.javalin.http.Context;
 import io.opsflow.access.SignInFailures;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,5 +64,25 @@ final class SignInThrottle {
   /** Milliseconds are enough, and every database keeps them exactly. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  static Duration longest(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** The client's address as the throttle keys it (an IPv6 address with a long zone is cut). */
+  static String client(Context ctx) {
+    String ip = ctx.ip();
+    return ip.length() <= 100 ? ip : ip.substring(0, 100);
+  }
+
+  /** Whole seconds, rounded up: what {@code Retry-After} says. */
+  static long seconds(Duration wait) {
+    return Math.max(1, wait.plusMillis(999).toSeconds());
+  }
+
+  static String tooMany(Duration wait) {
+    long minutes = Math.max(1, (seconds(wait) + 59) / 60);
+    return "Too many failed sign-ins. Try again in " + minutes + " minute(s).";
   }
 }

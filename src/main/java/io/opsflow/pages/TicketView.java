@@ -1,6 +1,5 @@
 package io.opsflow.pages;
 
-import io.opsflow.sla.SlaClocks;
 import io.opsflow.ticket.TicketQueries;
 import io.opsflow.ticket.model.Ticket;
 import java.time.Duration;
@@ -45,46 +44,6 @@ final class TicketView {
         time(t.createdAt()),
         time(t.updatedAt()),
         more);
-  }
-
-  /** The SLA clocks: due, business time remaining, paused, breached. */
-  static Html sla(List<SlaClocks.Shown> clocks) {
-    if (clocks.isEmpty()) {
-      return Html.of(
-          "<section aria-labelledby=\"sla\"><h2 id=\"sla\">SLA</h2>"
-              + "<p>No SLA clock runs for this ticket yet.</p></section>");
-    }
-    List<Html> rows = new ArrayList<>();
-    for (SlaClocks.Shown c : clocks) {
-      rows.add(
-          Html.of(
-              "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-              c.row().kind(),
-              duration(c.status().target()),
-              time(c.status().due()),
-              duration(c.status().remainingBusinessTime()),
-              state(c)));
-    }
-    return Html.of(
-        "<section aria-labelledby=\"sla\"><h2 id=\"sla\">SLA</h2><table class=\"sla\">"
-            + "<thead><tr><th scope=\"col\">Clock</th><th scope=\"col\">Target</th>"
-            + "<th scope=\"col\">Due</th><th scope=\"col\">Business time left</th>"
-            + "<th scope=\"col\">State</th></tr></thead><tbody>{}</tbody></table></section>",
-        Html.join(rows));
-  }
-
-  private static Html state(SlaClocks.Shown c) {
-    String s;
-    if (c.row().stopped() != null) {
-      s = c.status().met() ? "met" : "missed";
-    } else if (c.status().breached()) {
-      s = "breached";
-    } else if (c.status().paused()) {
-      s = "paused";
-    } else {
-      s = "running";
-    }
-    return Html.of("<span class=\"clock clock-{}\">{}</span>", s, s);
   }
 
   /** {@code 1d 2h 5m}; negative as {@code 20m over}. */

@@ -9,8 +9,6 @@ import io.opsflow.http.ApiException;
 import io.opsflow.http.Failures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +19,6 @@ import org.slf4j.LoggerFactory;
 final class Web {
   private static final Logger log = LoggerFactory.getLogger(Web.class);
   private static final String VIEWER = "opsflow.viewer";
-  static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-          + " frame-ancestors 'none'; base-uri 'none'";
 
   private final Sessions sessions;
 
@@ -53,7 +48,7 @@ final class Web {
 
   Handler page(PageHandler h) {
     return ctx -> {
-      headers(ctx);
+      SecurityHeaders.apply(ctx);
       try {
         if (ctx.method() == HandlerType.POST) {
           Forms.limit(ctx);
@@ -130,36 +125,8 @@ final class Web {
     return v;
   }
 
-  /** Refuses a POST whose form does not carry the session's CSRF token (403, nothing changes). */
-  static void csrf(Context ctx, Viewer v) {
-    requireSame(ctx.formParam("csrf"), v.csrf());
-  }
-
-  static void requireSame(String sent, String expected) {
-    if (sent == null
-        || expected == null
-        || !MessageDigest.isEqual(
-            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-      throw ApiException.forbidden(
-          "This form has expired or did not come from opsflow: reload the page and try again.");
-    }
-  }
-
   static void html(Context ctx, int status, Html page) {
     ctx.status(status).contentType("text/html; charset=utf-8").result(page.toString());
-  }
-
-  /** The security headers of every page. */
-  static final Map<String, String> HEADERS =
-      Map.of(
-          "Content-Security-Policy", CSP,
-          "X-Frame-Options", "DENY",
-          "X-Content-Type-Options", "nosniff",
-          "Referrer-Policy", "same-origin",
-          "Cache-Control", "no-store");
-
-  static void headers(Context ctx) {
-    HEADERS.forEach(ctx::header);
   }
 
   static String encode(String s) {

@@ -48,8 +48,6 @@ final class SlaNotes {
 
   /** Tells the clock's process to schedule again. */
   void signal(Session s, String clockId, String org, WorkflowSignal.Kind kind) {
-    s.persist(
-        new WorkflowOutboxRow(
-            new WorkflowSignal(clockId, org, kind, SlaClocks.ACTOR, clock.instant())));
+    s.persist(new WorkflowOutboxRow(clockId, org, kind.name(), SlaClocks.ACTOR, clock.instant()));
   }
 }

@@ -1,6 +1,6 @@
 package io.opsflow.slack;
 
-import io.opsflow.access.TokenRepository;
+import io.opsflow.access.Organizations;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +29,7 @@ record CommandOptions(String priority, String organization, String text) {
   }
 
   /** The organization the user acts for here: their own, or the one named for every one. */
-  String organizationFor(SlackUser user, TokenRepository organizations) {
+  String organizationFor(SlackUser user, Organizations organizations) {
     if (user.scope() != null) {
       if (organization != null && !organization.equals(user.scope())) {
         throw SlashCommand.Refusal.because(
@@ -41,7 +41,7 @@ record CommandOptions(String priority, String organization, String text) {
       throw SlashCommand.Refusal.usage(
           "Which organization? You act for every organization: add `org=<organization id>`.");
     }
-    if (organizations.organization(organization).isEmpty()) {
+    if (!organizations.exists(organization)) {
       throw SlashCommand.Refusal.because("No organization `" + organization + "`.");
     }
     return organization;

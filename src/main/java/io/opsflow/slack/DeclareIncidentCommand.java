@@ -2,7 +2,7 @@ package io.opsflow.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opsflow.access.TokenRepository;
+import io.opsflow.access.Organizations;
 import io.opsflow.db.Audit;
 import io.opsflow.intake.EnvelopeTypes;
 import io.opsflow.intake.Envelopes;
@@ -32,14 +32,14 @@ final class DeclareIncidentCommand implements SlashCommand {
 
   private final Function<String, Envelopes.Sender> slackIntegration;
   private final Publisher publisher;
-  private final TokenRepository organizations;
+  private final Organizations organizations;
   private final PendingReplies replies;
   private final Audit audit;
 
   DeclareIncidentCommand(
       Function<String, Envelopes.Sender> slackIntegration,
       Publisher publisher,
-      TokenRepository organizations,
+      Organizations organizations,
       PendingReplies replies,
       Audit audit) {
     this.slackIntegration = slackIntegration;

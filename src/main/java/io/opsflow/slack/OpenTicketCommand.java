@@ -1,6 +1,6 @@
 package io.opsflow.slack;
 
-import io.opsflow.access.TokenRepository;
+import io.opsflow.access.Organizations;
 import io.opsflow.slack.reply.SlackReplies;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.model.Ticket;
@@ -13,10 +13,10 @@ import java.util.UUID;
  */
 final class OpenTicketCommand implements SlashCommand {
   private final TicketActions tickets;
-  private final TokenRepository organizations;
+  private final Organizations organizations;
   private final PendingReplies replies;
 
-  OpenTicketCommand(TicketActions tickets, TokenRepository organizations, PendingReplies replies) {
+  OpenTicketCommand(TicketActions tickets, Organizations organizations, PendingReplies replies) {
     this.tickets = tickets;
     this.organizations = organizations;
     this.replies = replies;

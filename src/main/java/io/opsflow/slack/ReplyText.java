@@ -1,10 +1,11 @@
 package io.opsflow.slack;
 
 import io.opsflow.incident.IncidentQueries;
+import io.opsflow.incident.IncidentReads;
 import io.opsflow.incident.model.Incident;
 import io.opsflow.slack.reply.SlackReplies;
 import io.opsflow.slack.reply.SlackReplyOutbox;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import java.util.Optional;
 
@@ -13,11 +14,11 @@ import java.util.Optional;
  * the consumer recorded and the ticket or incident as it is now.
  */
 final class ReplyText {
-  private final IncidentQueries incidents;
-  private final TicketQueries tickets;
+  private final IncidentReads incidents;
+  private final TicketReads tickets;
   private final StatusText status;
 
-  ReplyText(IncidentQueries incidents, TicketQueries tickets, StatusText status) {
+  ReplyText(IncidentReads incidents, TicketReads tickets, StatusText status) {
     this.incidents = incidents;
     this.tickets = tickets;
     this.status = status;

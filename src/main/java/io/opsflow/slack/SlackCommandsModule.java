@@ -1,7 +1,7 @@
 package io.opsflow.slack;
 
 import io.javalin.config.RoutesConfig;
-import io.opsflow.access.TokenRepository;
+import io.opsflow.access.Organizations;
 import io.opsflow.access.UserStore;
 import io.opsflow.db.Audit;
 import io.opsflow.db.Database;
@@ -38,7 +38,7 @@ public final class SlackCommandsModule implements AutoCloseable {
       IncidentQueries incidents,
       TicketQueries tickets,
       UserStore users,
-      TokenRepository organizations,
+      Organizations organizations,
       Supplier<OnCallSnapshot> oncall,
       Function<String, Envelopes.Sender> slackIntegration,
       Publisher publisher,

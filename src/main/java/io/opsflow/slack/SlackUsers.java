@@ -1,7 +1,7 @@
 package io.opsflow.slack;
 
 import io.opsflow.access.Principal;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.Users;
 import io.opsflow.escalation.config.OnCallSnapshot;
 import io.opsflow.escalation.model.User;
 import io.opsflow.ticket.model.Role;
@@ -14,10 +14,10 @@ import java.util.function.Supplier;
  * that {@code slack} id: an SRE of the operator, who acts on every organization.
  */
 final class SlackUsers {
-  private final UserStore users;
+  private final Users users;
   private final Supplier<OnCallSnapshot> oncall;
 
-  SlackUsers(UserStore users, Supplier<OnCallSnapshot> oncall) {
+  SlackUsers(Users users, Supplier<OnCallSnapshot> oncall) {
     this.users = users;
     this.oncall = oncall;
   }
@@ -26,9 +26,9 @@ final class SlackUsers {
     if (slackUserId == null || slackUserId.isBlank()) {
       return Optional.empty();
     }
-    Optional<UserStore.UserRow> row = users.bySlackId(slackUserId);
+    Optional<? extends io.opsflow.access.User> row = users.bySlackId(slackUserId);
     if (row.isPresent()) {
-      return row.filter(UserStore.UserRow::active).map(SlackUsers::of);
+      return row.filter(io.opsflow.access.User::active).map(SlackUsers::of);
     }
     return oncall.get().users().values().stream()
         .filter(u -> slackUserId.equals(u.slack()))
@@ -36,7 +36,7 @@ final class SlackUsers {
         .map(SlackUsers::operatorSre);
   }
 
-  private static SlackUser of(UserStore.UserRow u) {
+  private static SlackUser of(io.opsflow.access.User u) {
     Principal.Kind kind = u.role() == Role.ADMIN ? Principal.Kind.ADMIN : Principal.Kind.USER;
     Principal p = new Principal(null, kind, u.email(), u.organizationId(), u.role().wire(), u.id());
     return new SlackUser(p, "slack:" + u.email());

@@ -1,7 +1,8 @@
 package io.opsflow.slack;
 
 import io.opsflow.incident.IncidentQueries;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.incident.IncidentReads;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,11 @@ import java.util.Optional;
  */
 final class StatusCommand implements SlashCommand {
   private final Targets targets;
-  private final IncidentQueries incidents;
-  private final TicketQueries tickets;
+  private final IncidentReads incidents;
+  private final TicketReads tickets;
   private final StatusText text;
 
-  StatusCommand(
-      Targets targets, IncidentQueries incidents, TicketQueries tickets, StatusText text) {
+  StatusCommand(Targets targets, IncidentReads incidents, TicketReads tickets, StatusText text) {
     this.targets = targets;
     this.incidents = incidents;
     this.tickets = tickets;

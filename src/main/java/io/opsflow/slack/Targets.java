@@ -1,7 +1,7 @@
 package io.opsflow.slack;
 
 import io.opsflow.incident.IncidentActions;
-import io.opsflow.ticket.TicketQueries;
+import io.opsflow.ticket.TicketReads;
 import io.opsflow.ticket.model.Ticket;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +16,9 @@ final class Targets {
   private static final Pattern TICKET_REFERENCE = Pattern.compile("(?i)T-[0-9A-F]{8}");
 
   private final IncidentActions incidents;
-  private final TicketQueries tickets;
+  private final TicketReads tickets;
 
-  Targets(IncidentActions incidents, TicketQueries tickets) {
+  Targets(IncidentActions incidents, TicketReads tickets) {
     this.incidents = incidents;
     this.tickets = tickets;
   }

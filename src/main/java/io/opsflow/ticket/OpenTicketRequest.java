@@ -2,7 +2,8 @@ package io.opsflow.ticket;
 
 import io.opsflow.access.OrganizationScope;
 import io.opsflow.access.Principal;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Emails;
 import io.opsflow.http.Fields;
@@ -13,10 +14,10 @@ import java.util.List;
 
 /** A request to open a ticket, checked field by field and made the command that opens it. */
 final class OpenTicketRequest {
-  private final UserStore users;
+  private final Users users;
   private final TicketChecks checks;
 
-  OpenTicketRequest(UserStore users, TicketChecks checks) {
+  OpenTicketRequest(Users users, TicketChecks checks) {
     this.users = users;
     this.checks = checks;
   }
@@ -37,7 +38,7 @@ final class OpenTicketRequest {
     }
     String requester = n.requesterEmail();
     if (requester == null && a.customer()) {
-      requester = users.byId(a.userId()).map(UserStore.UserRow::email).orElse(null);
+      requester = users.byId(a.userId()).map(User::email).orElse(null);
     }
     if (requester != null && !Emails.valid(requester)) {
       throw ApiException.badRequest("requesterEmail is not a mail address");

@@ -1,7 +1,7 @@
 package io.opsflow.ticket;
 
-import io.opsflow.access.TokenRepository;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.OrganizationIds;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Emails;
 import io.opsflow.http.Fields;
@@ -12,9 +12,9 @@ import java.util.List;
 
 /** The checks ticket requests share: field sizes, SRE-only actions, whose users may watch. */
 final class TicketChecks {
-  private final UserStore users;
+  private final Users users;
 
-  TicketChecks(UserStore users) {
+  TicketChecks(Users users) {
     this.users = users;
   }
 
@@ -23,7 +23,7 @@ final class TicketChecks {
     return users
         .byEmail(email.trim())
         .filter(u -> u.active() && u.role() == Role.CUSTOMER)
-        .filter(u -> TokenRepository.names(org, u.organizationId()))
+        .filter(u -> OrganizationIds.names(org, u.organizationId()))
         .isPresent();
   }
 
@@ -31,7 +31,7 @@ final class TicketChecks {
   void ownWatcher(String email, String org) {
     users
         .byEmail(email.trim())
-        .filter(u -> u.organizationId() != null && !TokenRepository.names(org, u.organizationId()))
+        .filter(u -> u.organizationId() != null && !OrganizationIds.names(org, u.organizationId()))
         .ifPresent(
             u -> {
               throw unprocessable("watcher '" + email + "' is a user of another organization");

@@ -93,7 +93,6 @@ final class TicketOutbox {
   }
 
   static void signal(Session s, Ticket t, WorkflowSignal.Kind kind, Actor a, Instant at) {
-    s.persist(
-        new WorkflowOutboxRow(new WorkflowSignal(t.id(), t.organizationId(), kind, a.name(), at)));
+    s.persist(new WorkflowOutboxRow(t.id(), t.organizationId(), kind.name(), a.name(), at));
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * ({@code null} scope = every organization). Customers never see internal notes or the internal
  * part of the timeline. Lists page by keyset, newest first.
  */
-public final class TicketQueries {
+public final class TicketQueries implements TicketReads {
   private final Database db;
   private final SlaClocks clocks;
 

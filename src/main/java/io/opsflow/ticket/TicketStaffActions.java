@@ -1,6 +1,7 @@
 package io.opsflow.ticket;
 
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.ticket.model.Actor;
 import io.opsflow.ticket.model.Ticket;
@@ -11,10 +12,10 @@ import java.time.Clock;
 /** The actions only an SRE takes on a ticket the caller sees: priority, assignee, incident link. */
 final class TicketStaffActions {
   private final TicketQueries queries;
-  private final UserStore users;
+  private final Users users;
   private final Clock clock;
 
-  TicketStaffActions(TicketQueries queries, UserStore users, Clock clock) {
+  TicketStaffActions(TicketQueries queries, Users users, Clock clock) {
     this.queries = queries;
     this.users = users;
     this.clock = clock;
@@ -36,7 +37,7 @@ final class TicketStaffActions {
     TicketChecks.staff(a);
     String userId = null;
     if (assignee != null && !assignee.isBlank()) {
-      UserStore.UserRow u =
+      User u =
           (assignee.contains("@") ? users.byEmail(assignee) : users.byId(assignee))
               .filter(x -> x.role().staff() && x.active())
               .filter(

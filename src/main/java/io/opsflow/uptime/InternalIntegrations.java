@@ -1,13 +1,10 @@
 package io.opsflow.uptime;
 
+import io.opsflow.access.IssuedTokens;
 import io.opsflow.access.Principal;
-import io.opsflow.access.TokenRepository;
-import io.opsflow.access.TokenRow;
 import io.opsflow.access.Tokens;
-import io.opsflow.db.Page;
 import io.opsflow.intake.Envelopes;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,18 +18,18 @@ public final class InternalIntegrations {
   public static final String NAME = "opsflow";
 
   private final Tokens tokens;
-  private final TokenRepository repository;
+  private final IssuedTokens issued;
   private final String name;
   private final Map<String, Envelopes.Sender> cache = new ConcurrentHashMap<>();
 
-  public InternalIntegrations(Tokens tokens, TokenRepository repository) {
-    this(tokens, repository, NAME);
+  public InternalIntegrations(Tokens tokens, IssuedTokens issued) {
+    this(tokens, issued, NAME);
   }
 
   /** Internal integrations named {@code name} (such as {@code slack}) instead of {@value #NAME}. */
-  public InternalIntegrations(Tokens tokens, TokenRepository repository, String name) {
+  public InternalIntegrations(Tokens tokens, IssuedTokens issued, String name) {
     this.tokens = tokens;
-    this.repository = repository;
+    this.issued = issued;
     this.name = name;
   }
 
@@ -42,22 +39,9 @@ public final class InternalIntegrations {
 
   private synchronized Envelopes.Sender findOrCreate(String org) {
     String id =
-        existing(org)
-            .orElseGet(() -> tokens.issue(Principal.Kind.INTEGRATION, name, org, null).row().id());
+        issued
+            .idOf(org, "integration", name)
+            .orElseGet(() -> tokens.issue(Principal.Kind.INTEGRATION, name, org, null).id());
     return new Envelopes.Sender(id, name, org);
-  }
-
-  private Optional<String> existing(String org) {
-    String cursor = null;
-    do {
-      Page<TokenRow> page = repository.list(org, 1000, cursor);
-      for (TokenRow row : page.items()) {
-        if ("integration".equals(row.kind()) && name.equals(row.name())) {
-          return Optional.of(row.id());
-        }
-      }
-      cursor = page.next();
-    } while (cursor != null);
-    return Optional.empty();
   }
 }

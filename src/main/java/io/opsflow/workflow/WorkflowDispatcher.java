@@ -114,7 +114,7 @@ public final class WorkflowDispatcher extends Drainer {
   static List<List<WorkflowOutboxRow>> byIncident(List<WorkflowOutboxRow> rows) {
     Map<String, List<WorkflowOutboxRow>> groups = new LinkedHashMap<>();
     for (WorkflowOutboxRow row : rows) {
-      groups.computeIfAbsent(row.signal().incidentId(), k -> new ArrayList<>()).add(row);
+      groups.computeIfAbsent(row.incidentId(), k -> new ArrayList<>()).add(row);
     }
     return List.copyOf(groups.values());
   }
@@ -123,13 +123,22 @@ public final class WorkflowDispatcher extends Drainer {
   private RuntimeException deliverInOrder(List<WorkflowOutboxRow> group, List<Long> done) {
     for (WorkflowOutboxRow row : group) {
       try {
-        deliver(row.signal(), row.attempts() == 0);
+        deliver(signal(row), row.attempts() == 0);
       } catch (RuntimeException e) {
         return e;
       }
       done.add(row.id());
     }
     return null;
+  }
+
+  private static WorkflowSignal signal(WorkflowOutboxRow row) {
+    return new WorkflowSignal(
+        row.incidentId(),
+        row.organizationId(),
+        WorkflowSignal.Kind.valueOf(row.kind()),
+        row.actor(),
+        row.at());
   }
 
   private static RuntimeException first(RuntimeException known, RuntimeException next) {

@@ -80,7 +80,7 @@ class WorkflowDispatcherTest {
     assertThat(workflow.calls.get("inc-good")).containsExactly("start", "acknowledge");
     assertThat(workflow.calls.get("inc-bad")).containsExactly("start");
     assertThat(outbox.nextSignals(100))
-        .extracting(r -> r.signal().incidentId() + ":" + r.signal().kind())
+        .extracting(r -> r.incidentId() + ":" + r.kind())
         .containsExactly("inc-bad:START", "inc-bad:ACKNOWLEDGE");
   }
 
