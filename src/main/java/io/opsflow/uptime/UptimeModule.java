@@ -3,12 +3,16 @@ package io.opsflow.uptime;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.access.AccessModule;
 import io.opsflow.access.Authenticator;
-import io.opsflow.access.TokenRepository;
-import io.opsflow.access.Tokens;
+import io.opsflow.config.Platform;
 import io.opsflow.db.Audit;
 import io.opsflow.db.Database;
+import io.opsflow.http.Routed;
 import io.opsflow.kafka.Publisher;
+import io.opsflow.kafka.Subscribed;
+import io.opsflow.kafka.Subscription;
+import io.opsflow.kafka.Topics;
 import io.opsflow.uptime.model.CheckDefinition;
 import io.opsflow.uptime.model.MaintenanceCalendar;
 import io.opsflow.uptime.model.MaintenanceWindow;
@@ -28,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * of the SLA directory (read at start), the scanners, the check scheduler, the pruning of old check
  * results, the routes, and the handler of {@code opsflow.checks}.
  */
-public final class Uptime implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Uptime.class);
+public final class UptimeModule implements AutoCloseable, Routed, Subscribed {
+  public static final String CHECKS_GROUP = "opsflow-checks";
+  private static final Logger log = LoggerFactory.getLogger(UptimeModule.class);
 
   private final List<AutoCloseable> running = new ArrayList<>();
   private final List<Consumer<RoutesConfig>> routes = new ArrayList<>();
@@ -41,18 +46,36 @@ public final class Uptime implements AutoCloseable {
   private final CheckScheduler checks;
   private final MaintenanceScanner transitions;
 
-  /** What it needs from the rest of the instance. */
-  public record Parts(
-      Database db,
-      Publisher publisher,
-      Authenticator auth,
-      Tokens tokens,
-      TokenRepository tokenRepository,
-      String checksGroup,
-      MeterRegistry metrics,
-      Duration checkResultRetention) {}
+  /** What it needs from the rest of the instance: {@code dir} is the SLA directory. */
+  public record Parts(Platform platform, AccessModule access) {
+    Path dir() {
+      return platform.config().slaDir();
+    }
 
-  private Uptime(Path dir, Parts p, Clock clock) {
+    Database db() {
+      return platform.db();
+    }
+
+    Publisher publisher() {
+      return platform.publisher();
+    }
+
+    Authenticator auth() {
+      return access.auth();
+    }
+
+    MeterRegistry metrics() {
+      return platform.metrics();
+    }
+
+    Duration checkResultRetention() {
+      return platform.config().checkResultRetention();
+    }
+  }
+
+  private UptimeModule(Parts p) {
+    Path dir = p.dir();
+    Clock clock = p.platform().clock();
     SlaFiles.Loaded<MaintenanceWindow> fileWindows = SlaFiles.maintenance(dir, clock.instant());
     SlaFiles.Loaded<CheckDefinition> checkFile = SlaFiles.checks(dir);
     fileWindows.problems().forEach(x -> log.warn("maintenance window refused: {}", x));
@@ -82,10 +105,11 @@ public final class Uptime implements AutoCloseable {
                     .map(CheckDefinition::interval)
                     .findFirst(),
             clock);
-    InternalIntegrations integrations = new InternalIntegrations(p.tokens(), p.tokenRepository());
+    InternalIntegrations integrations =
+        new InternalIntegrations(p.access().tokens(), p.access().organizations());
     AlertPublisher alerts = new AlertPublisher(p.publisher(), integrations);
     HeartbeatStore heartbeatStore = new HeartbeatStore(p.db());
-    this.checkHandler = new CheckRecordHandler(p.checksGroup(), p.db(), p.metrics());
+    this.checkHandler = new CheckRecordHandler(CHECKS_GROUP, p.db(), p.metrics());
     this.heartbeats = new HeartbeatScanner(heartbeatStore, alerts, clock, 1_000);
     Gauge.builder("opsflow.heartbeats.overdue", heartbeats, HeartbeatScanner::overdue)
         .description("heartbeat sources past their interval and grace, at the last scan")
@@ -136,8 +160,9 @@ public final class Uptime implements AutoCloseable {
     transitions.alsoTo(consumer);
   }
 
-  public static Uptime start(Path slaDir, Parts parts, Clock clock) {
-    return new Uptime(slaDir, parts, clock);
+  /** Reads the SLA directory's windows and checks, and starts the scanners and the checks. */
+  public static UptimeModule start(Parts p) {
+    return new UptimeModule(p);
   }
 
   /** The query port for the alert path: is a service in maintenance now. */
@@ -145,10 +170,12 @@ public final class Uptime implements AutoCloseable {
     return calendar;
   }
 
-  public CheckRecordHandler checkHandler() {
-    return checkHandler;
+  @Override
+  public List<Subscription> subscriptions() {
+    return List.of(Subscription.of(CHECKS_GROUP, Topics.CHECKS, checkHandler));
   }
 
+  @Override
   public List<Consumer<RoutesConfig>> routes() {
     return routes;
   }

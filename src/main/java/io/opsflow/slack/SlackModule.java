@@ -1,11 +1,14 @@
 package io.opsflow.slack;
 
 import io.javalin.config.RoutesConfig;
-import io.opsflow.access.Organizations;
+import io.opsflow.access.AccessModule;
+import io.opsflow.access.TokenRepository;
 import io.opsflow.access.UserStore;
+import io.opsflow.config.Platform;
 import io.opsflow.db.Audit;
 import io.opsflow.db.Database;
 import io.opsflow.escalation.config.OnCallSnapshot;
+import io.opsflow.http.Routed;
 import io.opsflow.incident.IncidentActions;
 import io.opsflow.incident.IncidentQueries;
 import io.opsflow.intake.Envelopes;
@@ -14,9 +17,12 @@ import io.opsflow.slack.reply.SlackReplies;
 import io.opsflow.slack.reply.SlackReplyOutbox;
 import io.opsflow.ticket.TicketActions;
 import io.opsflow.ticket.TicketQueries;
+import io.opsflow.uptime.InternalIntegrations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,35 +31,67 @@ import java.util.function.Supplier;
  * dispatcher that posts answers to {@code response_url}. {@code publisher} should give up within
  * Slack's 3 seconds.
  */
-public final class SlackCommandsModule implements AutoCloseable {
+public final class SlackModule implements AutoCloseable, Routed {
   private final SlackRoutes routes;
   private final ResponseUrlDispatcher dispatcher;
 
   /** What the Slack commands use. */
   public record Parts(
-      Optional<String> signingSecret,
-      Optional<String> slackApiUrl,
-      java.util.function.Supplier<String> publicUrl,
-      Database db,
+      Platform platform,
+      AccessModule access,
       IncidentQueries incidents,
       TicketQueries tickets,
-      UserStore users,
-      Organizations organizations,
-      Supplier<OnCallSnapshot> oncall,
-      Function<String, Envelopes.Sender> slackIntegration,
-      Publisher publisher,
-      Clock clock) {}
+      Supplier<OnCallSnapshot> oncall) {
+    Optional<String> signingSecret() {
+      return platform.config().slackSigningSecret();
+    }
 
-  private SlackCommandsModule(SlackRoutes routes, ResponseUrlDispatcher dispatcher) {
+    Optional<String> slackApiUrl() {
+      return platform.config().slackApiUrl();
+    }
+
+    Supplier<String> publicUrl() {
+      return platform.publicUrl();
+    }
+
+    Database db() {
+      return platform.db();
+    }
+
+    UserStore users() {
+      return access.users();
+    }
+
+    TokenRepository organizations() {
+      return access.organizations();
+    }
+
+    Clock clock() {
+      return platform.clock();
+    }
+
+    /** The integration {@code /declare} sends its alerts as. */
+    Function<String, Envelopes.Sender> slackIntegration() {
+      return new InternalIntegrations(access.tokens(), organizations(), SlackReplies.INTEGRATION)
+          ::of;
+    }
+
+    /** Slack waits 3 s for its answer: give up on the broker's acknowledgement before. */
+    Publisher publisher() {
+      return new Publisher(platform.kafka().producer(), Duration.ofSeconds(2));
+    }
+  }
+
+  private SlackModule(SlackRoutes routes, ResponseUrlDispatcher dispatcher) {
     this.routes = routes;
     this.dispatcher = dispatcher;
   }
 
-  public static SlackCommandsModule start(Parts p) {
+  public static SlackModule start(Parts p) {
     Audit audit = new Audit(p.db());
-    IncidentActions incidentActions = new IncidentActions(p.incidents(), p.publisher(), audit);
-    TicketActions ticketActions =
-        new TicketActions(p.tickets(), p.users(), p.publisher(), p.clock());
+    Publisher publisher = p.publisher();
+    IncidentActions incidentActions = new IncidentActions(p.incidents(), publisher, audit);
+    TicketActions ticketActions = new TicketActions(p.tickets(), p.users(), publisher, p.clock());
     SlackReplies replies = new SlackReplies(p.db());
     ResponseUrls urls = new ResponseUrls(p.slackApiUrl());
     PendingReplies pending = new PendingReplies(replies, urls, p.clock());
@@ -64,7 +102,7 @@ public final class SlackCommandsModule implements AutoCloseable {
             List.of(
                 new OpenTicketCommand(ticketActions, p.organizations(), pending),
                 new DeclareIncidentCommand(
-                    p.slackIntegration(), p.publisher(), p.organizations(), pending, audit),
+                    p.slackIntegration(), publisher, p.organizations(), pending, audit),
                 new AckCommand(incidentActions, targets, pending),
                 new ResolveCommand(incidentActions, ticketActions, targets, pending),
                 new PriorityCommand(incidentActions, targets, pending),
@@ -85,11 +123,12 @@ public final class SlackCommandsModule implements AutoCloseable {
             new ReplyText(p.incidents(), p.tickets(), status),
             p.clock());
     dispatcher.start();
-    return new SlackCommandsModule(routes, dispatcher);
+    return new SlackModule(routes, dispatcher);
   }
 
-  public void register(RoutesConfig config) {
-    routes.register(config);
+  @Override
+  public List<Consumer<RoutesConfig>> routes() {
+    return List.of(routes::register);
   }
 
   @Override
