@@ -137,7 +137,9 @@ class ArchitectureTest {
   void engineInternalsOnlyInTheEngineFactory() {
     noClasses()
         .that()
-        .doNotHaveSimpleName("EngineFactory")
+        .doNotHaveFullyQualifiedName("io.opsflow.workflow.EngineFactory")
+        .and()
+        .doNotHaveFullyQualifiedName("io.opsflow.workflow.EngineConfiguration")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.camunda.bpm.engine.impl..")

@@ -30,7 +30,7 @@ public final class OrganizationIds {
   }
 
   /** "Acme Corp" is "acme-corp". */
-  static String slug(String name) {
+  public static String slug(String name) {
     String slug =
         name.trim()
             .toLowerCase(Locale.ROOT)

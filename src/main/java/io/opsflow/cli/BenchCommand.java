@@ -1,25 +1,10 @@
 package io.opsflow.cli;
 
-import io.opsflow.App;
 import io.opsflow.cli.bench.BenchApi;
-import io.opsflow.cli.bench.BenchContext;
 import io.opsflow.cli.bench.BenchResult;
 import io.opsflow.cli.bench.Scenarios;
-import io.opsflow.config.ConfigLoader;
-import io.opsflow.config.OpsflowConfig;
-import io.opsflow.fakes.FakeSlackServer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,42 +107,14 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BenchResult result;
     if (scenario.equals(Scenarios.SLA_TIMERS)) {
-      if (url != null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), Scenarios.SLA_TIMERS + " builds an engine of its own; drop --url");
-      }
-      int timers = alerts != null ? alerts : 10_000;
-      if (timers < 1 || lead < 0 || observe < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "sizes must be positive");
-      }
-      String history = System.getenv("OPSFLOW_HISTORY_LEVEL");
-      String workflows = System.getenv("OPSFLOW_WORKFLOWS_DIR");
-      result =
-          Scenarios.runSlaTimers(
-              timers,
-              seconds,
-              lead,
-              clients,
-              stockJobExecutor,
-              history != null ? history : "full",
-              Path.of(workflows != null ? workflows : "workflows"),
-              Duration.ofSeconds(timeout),
-              observe,
-              unorderedAcquisition,
-              err);
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(json ? result.toJson() : result.describe());
-      out.flush();
-      return 0;
-    }
-    if (url != null && scenario.equals(FIRST_SLACK_MESSAGE)) {
+      result = BenchRunner.slaTimers(this, err);
+    } else if (url != null && scenario.equals(FIRST_SLACK_MESSAGE)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           FIRST_SLACK_MESSAGE
               + " runs only on an instance it starts, with a local Slack server it reads the"
               + " posts from; drop --url");
-    }
-    if (url != null) {
+    } else if (url != null) {
       String admin = token != null ? token : System.getenv("OPSFLOW_ADMIN_TOKEN");
       BenchApi api;
       try {
@@ -165,95 +122,13 @@ final class BenchCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      result = run(api, kafka, null, err);
+      result = BenchRunner.run(this, api, kafka, null, err);
     } else {
-      result = runEmbedded(err);
+      result = EmbeddedBench.run(this, err);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? result.toJson() : result.describe());
     out.flush();
     return 0;
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    new SecureRandom().nextBytes(b);
-    return b;
-  }
-
-  /**
-   * Starts opsflow on a free port in a temporary directory, runs, stops it, deletes the dir. For
-   * {@code first-slack-message} the instance posts to a local Slack server started for the run.
-   */
-  private BenchResult runEmbedded(PrintWriter err) throws Exception {
-    if (scenario.equals(FIRST_SLACK_MESSAGE)) {
-      try (FakeSlackServer slack = new FakeSlackServer()) {
-        return runEmbedded(slack, err);
-      }
-    }
-    return runEmbedded(null, err);
-  }
-
-  private BenchResult runEmbedded(FakeSlackServer slack, PrintWriter err) throws Exception {
-    Path dir = Files.createTempDirectory("opsflow-bench");
-    String admin = HexFormat.of().formatHex(randomBytes(24));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("OPSFLOW_CONFIG", dir.resolve("none.yaml").toString());
-    env.put("OPSFLOW_DATA_DIR", dir.toString());
-    env.put("OPSFLOW_ADMIN_TOKEN", admin);
-    env.put("OPSFLOW_HTTP_PORT", "0");
-    for (String passed :
-        new String[] {
-          "OPSFLOW_HISTORY_LEVEL",
-          "OPSFLOW_WORKFLOWS_DIR",
-          "OPSFLOW_ALERT_CONSUMERS",
-          "OPSFLOW_ONCALL_DIR"
-        }) {
-      if (System.getenv(passed) != null) {
-        env.put(passed, System.getenv(passed));
-      }
-    }
-    if (slack != null) {
-      env.put("OPSFLOW_SLACK_BOT_TOKEN", slack.token());
-      env.put("OPSFLOW_SLACK_SIGNING_SECRET", HexFormat.of().formatHex(randomBytes(16)));
-      env.put("OPSFLOW_SLACK_API_URL", slack.url());
-    }
-    OpsflowConfig config = new ConfigLoader(env).load();
-    try (App app = App.start(config)) {
-      BenchApi api = new BenchApi("http://127.0.0.1:" + app.httpPort(), admin);
-      return run(api, app.kafkaBootstrap(), slack, err);
-    } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  private BenchResult run(BenchApi api, String bootstrap, FakeSlackServer slack, PrintWriter err)
-      throws Exception {
-    String runId = HexFormat.of().formatHex(randomBytes(4));
-    BenchContext c =
-        new BenchContext(
-            api,
-            api.createIntegration("bench-" + runId),
-            bootstrap,
-            runId,
-            alerts != null ? alerts : scenario.startsWith("kafka") ? 200_000 : 100_000,
-            groups,
-            batch,
-            clients,
-            rate,
-            seconds,
-            Duration.ofSeconds(timeout),
-            err,
-            slack);
-    c.say("bench " + scenario + ", run " + runId);
-    return Scenarios.run(scenario, c);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is harmless
-    }
   }
 }

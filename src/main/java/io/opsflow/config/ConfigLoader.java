@@ -1,14 +1,8 @@
 package io.opsflow.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +24,7 @@ public final class ConfigLoader {
     this.values = new HashMap<>();
     Path file = Path.of(env.getOrDefault("OPSFLOW_CONFIG", "opsflow.yaml"));
     if (Files.isRegularFile(file)) {
-      values.putAll(readYaml(file));
+      values.putAll(ConfigValues.readYaml(file));
     }
     env.forEach(
         (k, v) -> {
@@ -47,7 +41,7 @@ public final class ConfigLoader {
   }
 
   public OpsflowConfig load() {
-    int port = parsePort(get("HTTP_PORT").orElse("8080"));
+    int port = ConfigValues.parsePort(get("HTTP_PORT").orElse("8080"));
     Path dataDir = Path.of(get("DATA_DIR").orElse("./data"));
     String history = get("HISTORY_LEVEL").orElse("full");
     return new OpsflowConfig(
@@ -67,14 +61,17 @@ public final class ConfigLoader {
         get("SMTP_HOST"),
         get("IMAP_URL"),
         history,
-        get("INSTANCE_ID").orElseGet(ConfigLoader::hostName),
-        parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
+        get("INSTANCE_ID").orElseGet(ConfigValues::hostName),
+        ConfigValues.parseCount("ALERT_CONSUMERS", get("ALERT_CONSUMERS").orElse("2")),
         Path.of(get("ONCALL_DIR").orElse("./oncall")),
         Path.of(get("SLA_DIR").orElse("./sla")),
-        parseDuration("WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
-        parseDuration("WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
+        ConfigValues.parseDuration(
+            "WEBHOOK_FIRST_RETRY", get("WEBHOOK_FIRST_RETRY").orElse("PT30S")),
+        ConfigValues.parseDuration(
+            "WEBHOOK_GIVE_UP_AFTER", get("WEBHOOK_GIVE_UP_AFTER").orElse("PT48H")),
         Boolean.parseBoolean(get("WEBHOOK_ALLOW_PRIVATE").orElse("false")),
-        parseDuration("CHECK_RESULT_RETENTION", get("CHECK_RESULT_RETENTION").orElse("P400D")),
+        ConfigValues.parseDuration(
+            "CHECK_RESULT_RETENTION", get("CHECK_RESULT_RETENTION").orElse("P400D")),
         effects(),
         tickets());
   }
@@ -88,13 +85,15 @@ public final class ConfigLoader {
     }
     return new TicketsConfig(
         get("PUBLIC_URL"),
-        parseDuration(
+        ConfigValues.parseDuration(
             "TICKET_AUTO_CLOSE_AFTER",
             get("TICKET_AUTO_CLOSE_AFTER").orElse(d.autoCloseAfter().toString())),
         unknown,
-        parseDuration("IMAP_POLL", get("IMAP_POLL").orElse(d.imapPoll().toString())),
-        parseDuration("SESSION_IDLE", get("SESSION_IDLE").orElse(d.sessionIdle().toString())),
-        parseDuration("SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())),
+        ConfigValues.parseDuration("IMAP_POLL", get("IMAP_POLL").orElse(d.imapPoll().toString())),
+        ConfigValues.parseDuration(
+            "SESSION_IDLE", get("SESSION_IDLE").orElse(d.sessionIdle().toString())),
+        ConfigValues.parseDuration(
+            "SESSION_MAX", get("SESSION_MAX").orElse(d.sessionMax().toString())),
         EffectsConfig.priorities(
             "INCIDENT_TICKET_PRIORITIES", get("INCIDENT_TICKET_PRIORITIES").orElse("P-0,P-1")),
         EffectsConfig.priorities(
@@ -105,7 +104,7 @@ public final class ConfigLoader {
     return new EffectsConfig(
         get("ZOOM_CLIENT_ID"),
         get("ZOOM_CLIENT_SECRET"),
-        parsePort(get("SMTP_PORT").orElse("25")),
+        ConfigValues.parsePort(get("SMTP_PORT").orElse("25")),
         get("SMTP_USER"),
         get("SMTP_PASSWORD"),
         get("MAIL_FROM").orElse("opsflow@localhost"),
@@ -125,70 +124,5 @@ public final class ConfigLoader {
   private Optional<String> get(String suffix) {
     asked.add("OPSFLOW_" + suffix);
     return Optional.ofNullable(values.get("OPSFLOW_" + suffix));
-  }
-
-  private static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      return "opsflow";
-    }
-  }
-
-  private static int parseCount(String name, String raw) {
-    try {
-      int n = Integer.parseInt(raw.trim());
-      if (n < 1 || n > 64) {
-        throw new IllegalArgumentException("OPSFLOW_" + name + " must be 1 to 64: " + raw);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("OPSFLOW_" + name + " is not a number: " + raw, e);
-    }
-  }
-
-  private static java.time.Duration parseDuration(String name, String raw) {
-    try {
-      java.time.Duration d = java.time.Duration.parse(raw.trim());
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("OPSFLOW_" + name + " must be positive: " + raw);
-      }
-      return d;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "OPSFLOW_" + name + " is not an ISO-8601 duration (PT30S): " + raw, e);
-    }
-  }
-
-  private static int parsePort(String raw) {
-    try {
-      int port = Integer.parseInt(raw.trim());
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("OPSFLOW_HTTP_PORT out of range: " + raw);
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("OPSFLOW_HTTP_PORT is not a number: " + raw, e);
-    }
-  }
-
-  private static Map<String, String> readYaml(Path file) {
-    try {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      Map<String, String> out = new HashMap<>();
-      if (root != null && root.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          String key = e.getKey().toUpperCase().replace('-', '_').replace('.', '_');
-          if (!key.startsWith("OPSFLOW_")) {
-            key = "OPSFLOW_" + key;
-          }
-          out.put(key, e.getValue().asText());
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

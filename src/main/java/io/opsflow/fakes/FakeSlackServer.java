@@ -2,23 +2,16 @@ package io.opsflow.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -74,12 +67,9 @@ public final class FakeSlackServer implements AutoCloseable {
     workspace.bot(botUserId);
   }
 
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final FakeSlackHandler http = new FakeSlackHandler(json, methods, token);
   private final HttpServer server;
   private final ExecutorService executor;
-  private volatile Consumer<Call> onPost = c -> {};
-  private volatile Consumer<Call> onCall = c -> {};
 
   /** On 127.0.0.1 and a free port. */
   public FakeSlackServer() {
@@ -95,7 +85,7 @@ public final class FakeSlackServer implements AutoCloseable {
     }
     executor = Executors.newFixedThreadPool(4, r -> daemon(r));
     server.setExecutor(executor);
-    server.createContext("/api/", this::serve);
+    server.createContext("/api/", http);
     server.start();
   }
 
@@ -112,11 +102,11 @@ public final class FakeSlackServer implements AutoCloseable {
   }
 
   public List<Call> calls() {
-    return List.copyOf(calls);
+    return http.calls();
   }
 
   public List<Call> calls(String method) {
-    return calls.stream().filter(c -> c.method().equals(method)).toList();
+    return http.calls().stream().filter(c -> c.method().equals(method)).toList();
   }
 
   public List<Message> messages(String channelId) {
@@ -165,84 +155,17 @@ public final class FakeSlackServer implements AutoCloseable {
 
   /** The next {@code count} calls of {@code method} get {@code fault} instead of an answer. */
   public void failNext(String method, int count, Fault fault) {
-    synchronized (faults) {
-      Deque<Fault> queue = faults.computeIfAbsent(method, m -> new ArrayDeque<>());
-      for (int i = 0; i < count; i++) {
-        queue.add(fault);
-      }
-    }
+    http.failNext(method, count, fault);
   }
 
   /** Called on the server thread when a chat.postMessage arrives, before it is answered. */
   public void onPost(Consumer<Call> listener) {
-    onPost = listener == null ? c -> {} : listener;
+    http.onPost(listener);
   }
 
   /** Called on the server thread for every call as it arrives, before it is answered. */
   public void onCall(Consumer<Call> listener) {
-    onCall = listener == null ? c -> {} : listener;
-  }
-
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      serveOne(exchange);
-    }
-  }
-
-  private void serveOne(HttpExchange exchange) throws IOException {
-    try {
-      String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      Map<String, String> params = FakeSlackRequest.parameters(exchange, json);
-      String sent = FakeSlackRequest.token(exchange, params);
-      params.remove("token");
-      Call call = new Call(method, Map.copyOf(params), Instant.now(), System.nanoTime());
-      calls.add(call);
-      onCall.accept(call);
-      if (method.equals("chat.postMessage")) {
-        onPost.accept(call);
-      }
-      Fault fault = nextFault(method);
-      if (fault != null) {
-        answerFault(exchange, fault);
-      } else if (sent == null || sent.isEmpty()) {
-        answer(exchange, 200, methods.error("not_authed"));
-      } else if (!sent.equals(token)) {
-        answer(exchange, 200, methods.error("invalid_auth"));
-      } else {
-        answer(exchange, 200, methods.handle(method, params));
-      }
-    } catch (RuntimeException e) {
-      answer(exchange, 500, methods.error("fake_slack_bug: " + e));
-    }
-  }
-
-  private Fault nextFault(String method) {
-    synchronized (faults) {
-      Deque<Fault> queue = faults.get(method);
-      return queue == null ? null : queue.poll();
-    }
-  }
-
-  private void answerFault(HttpExchange exchange, Fault fault) throws IOException {
-    if (fault.retryAfterSeconds() >= 0) {
-      exchange.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-    }
-    if (fault.error() != null) {
-      answer(exchange, fault.status(), methods.error(fault.error()));
-      return;
-    }
-    byte[] body =
-        ("<html><body>" + fault.status() + "</body></html>").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/html");
-    exchange.sendResponseHeaders(fault.status(), body.length);
-    exchange.getResponseBody().write(body);
-  }
-
-  private void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    http.onCall(listener);
   }
 
   private static Thread daemon(Runnable r) {

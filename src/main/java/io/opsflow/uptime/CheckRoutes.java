@@ -16,16 +16,11 @@ import io.opsflow.intake.InvalidPayloadException;
 import io.opsflow.kafka.CloudEvent;
 import io.opsflow.kafka.Publisher;
 import io.opsflow.kafka.Topics;
-import io.opsflow.sla.SlaJson;
 import io.opsflow.uptime.model.CheckResult;
 import io.opsflow.uptime.model.UptimeReports;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +71,9 @@ public final class CheckRoutes {
 
   public void register(RoutesConfig routes) {
     routes.post("/api/v1/checks/results", this::intake);
-    routes.get("/api/v1/reports/uptime", this::report);
+    routes.get(
+        "/api/v1/reports/uptime",
+        new UptimeReportRoute(auth, results, reports, configuredService, clock)::report);
   }
 
   private void intake(Context ctx) {
@@ -129,36 +126,5 @@ public final class CheckRoutes {
       throw new InvalidPayloadException(
           "at must lie between " + oldest + " and " + MAX_AHEAD.toMinutes() + " minutes from now");
     }
-  }
-
-  private void report(Context ctx) {
-    Principal p = auth.require(ctx);
-    if (p.kind() == Principal.Kind.INTEGRATION) {
-      throw ApiException.forbidden("uptime reports are read with a user or admin token");
-    }
-    String org = p.admin() ? ctx.queryParam("organization") : p.organizationId();
-    if (org == null) {
-      throw ApiException.badRequest("organization is required with an admin token");
-    }
-    String service = ctx.queryParam("service");
-    if (service == null || service.isBlank()) {
-      throw ApiException.badRequest("service is required");
-    }
-    YearMonth month;
-    ZoneId zone;
-    try {
-      String m = ctx.queryParam("month");
-      month = m == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(m);
-      Fields.year("month", month.getYear());
-      String z = ctx.queryParam("zone");
-      zone = z == null ? ZoneOffset.UTC : ZoneId.of(z);
-    } catch (DateTimeException e) {
-      throw ApiException.badRequest(
-          "month must look like 2026-06 and zone be an IANA zone such as Europe/Berlin");
-    }
-    if (!results.knows(org, service) && !configuredService.test(org, service)) {
-      throw ApiException.notFound("no checks of service " + service);
-    }
-    Http.json(ctx, 200, SlaJson.report(reports.month(org, service, month, zone)));
   }
 }

@@ -3,10 +3,8 @@ package io.opsflow.uptime;
 import io.opsflow.db.Database;
 import io.opsflow.db.Sql;
 import io.opsflow.uptime.model.Heartbeat;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +12,8 @@ import java.util.Optional;
 
 /** Heartbeat sources: their settings, last beat and the state last acted on. */
 public final class HeartbeatStore {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "organization_id, source, interval_ms, grace_ms, retention_ms, last_beat_ms, state";
-
-  /** SQL state of a unique or primary-key violation, on H2 and PostgreSQL alike. */
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Database db;
 
@@ -40,92 +35,8 @@ public final class HeartbeatStore {
    * starts again as UP.
    */
   public Heartbeat beat(String org, String source, Settings settings, Instant now) {
-    long ms = now.toEpochMilli();
-    db.inTransaction(
-        s -> {
-          s.doWork(
-              c -> {
-                if (registerIfNew(
-                    c, org, source, settings == null ? Settings.defaults() : settings, ms)) {
-                  return;
-                }
-                List<Heartbeat> current =
-                    Sql.query(
-                        c,
-                        "select "
-                            + COLUMNS
-                            + " from heartbeat where organization_id = ? and source = ?"
-                            + " for update",
-                        HeartbeatStore::heartbeat,
-                        org,
-                        source);
-                Heartbeat h = current.get(0);
-                Settings x =
-                    settings != null
-                        ? settings
-                        : new Settings(h.interval(), h.grace(), h.retention());
-                boolean again = h.state() == Heartbeat.State.UNREGISTERED;
-                Sql.update(
-                    c,
-                    "update heartbeat set interval_ms = ?, grace_ms = ?, retention_ms = ?,"
-                        + " last_beat_ms = ?, state = ?, registered_ms = case when ? then ?"
-                        + " else registered_ms end where organization_id = ? and source = ?",
-                    x.interval().toMillis(),
-                    x.grace().toMillis(),
-                    x.retention().toMillis(),
-                    ms,
-                    again ? Heartbeat.State.UP.name() : h.state().name(),
-                    again,
-                    ms,
-                    org,
-                    source);
-              });
-          return null;
-        });
+    HeartbeatBeats.record(db, org, source, settings, now.toEpochMilli());
     return find(org, source).orElseThrow();
-  }
-
-  /**
-   * Inserts a source seen for the first time; false when it exists, also when a concurrent first
-   * beat inserted it meanwhile (the duplicate key is rolled back to a savepoint, so the caller's
-   * transaction goes on and updates the row the other beat wrote).
-   */
-  private static boolean registerIfNew(Connection c, String org, String source, Settings x, long ms)
-      throws SQLException {
-    if (!Sql.query(
-            c,
-            "select source from heartbeat where organization_id = ? and source = ?",
-            rs -> rs.getString(1),
-            org,
-            source)
-        .isEmpty()) {
-      return false;
-    }
-    Savepoint before = c.setSavepoint();
-    try {
-      Sql.update(
-          c,
-          "insert into heartbeat (organization_id, source, interval_ms, grace_ms,"
-              + " retention_ms, last_beat_ms, state, registered_ms, changed_ms)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          org,
-          source,
-          x.interval().toMillis(),
-          x.grace().toMillis(),
-          x.retention().toMillis(),
-          ms,
-          Heartbeat.State.UP.name(),
-          ms,
-          ms);
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
-      }
-      c.rollback(before);
-      return false;
-    }
-    c.releaseSavepoint(before);
-    return true;
   }
 
   public Optional<Heartbeat> find(String org, String source) {
@@ -179,7 +90,7 @@ public final class HeartbeatStore {
         > 0;
   }
 
-  private static Heartbeat heartbeat(ResultSet rs) throws SQLException {
+  static Heartbeat heartbeat(ResultSet rs) throws SQLException {
     return new Heartbeat(
         rs.getString("organization_id"),
         rs.getString("source"),

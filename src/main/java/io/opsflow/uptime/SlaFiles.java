@@ -1,19 +1,12 @@
 package io.opsflow.uptime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opsflow.sla.model.Recurrence;
 import io.opsflow.uptime.model.CheckDefinition;
 import io.opsflow.uptime.model.MaintenanceWindow;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +25,13 @@ public final class SlaFiles {
 
   public static Loaded<MaintenanceWindow> maintenance(Path dir, Instant loadedAt) {
     Path file = dir.resolve("maintenance.yaml");
-    return read(file, "windows", (node, problems) -> window(file, node, problems, loadedAt));
+    return read(
+        file, "windows", (node, problems) -> SlaFileEntries.window(file, node, problems, loadedAt));
   }
 
   public static Loaded<CheckDefinition> checks(Path dir) {
     Path file = dir.resolve("checks.yaml");
-    return read(file, "checks", (node, problems) -> check(file, node, problems));
+    return read(file, "checks", (node, problems) -> SlaFileEntries.check(file, node, problems));
   }
 
   private interface Binder<T> {
@@ -97,88 +91,5 @@ public final class SlaFiles {
     return problems.isEmpty()
         ? new Loaded<>(List.copyOf(out), problems)
         : new Loaded<>(List.of(), problems);
-  }
-
-  private static MaintenanceWindow window(
-      Path file, SlaYaml n, List<String> problems, Instant loadedAt) {
-    String id = required(file, n, "id", problems);
-    String org = required(file, n, "organization", problems);
-    if (id == null || org == null) {
-      return null;
-    }
-    try {
-      Recurrence schedule;
-      if (n.text("rrule") != null) {
-        schedule =
-            Recurrence.recurring(
-                n.text("rrule"),
-                LocalDateTime.parse(required(file, n, "dtstart", problems)),
-                ZoneId.of(required(file, n, "zone", problems)),
-                Duration.parse(required(file, n, "duration", problems)));
-      } else {
-        schedule =
-            Recurrence.once(
-                OffsetDateTime.parse(required(file, n, "start", problems)).toInstant(),
-                OffsetDateTime.parse(required(file, n, "end", problems)).toInstant());
-      }
-      String title = n.text("title");
-      return new MaintenanceWindow(
-          "file:" + id,
-          org,
-          n.text("service"),
-          title == null ? id : title,
-          schedule,
-          "file",
-          loadedAt);
-    } catch (NullPointerException e) {
-      return null; // a required field is missing: reported by required()
-    } catch (DateTimeException | IllegalArgumentException e) {
-      problems.add(file + ":" + n.line + ": window " + id + ": " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static CheckDefinition check(Path file, SlaYaml n, List<String> problems) {
-    String id = required(file, n, "id", problems);
-    String org = required(file, n, "organization", problems);
-    String service = required(file, n, "service", problems);
-    String url = required(file, n, "url", problems);
-    if (id == null || org == null || service == null || url == null) {
-      return null;
-    }
-    try {
-      URI uri = URI.create(url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new IllegalArgumentException("url must be http or https");
-      }
-      int status =
-          n.text("expectedStatus") == null ? 200 : Integer.parseInt(n.text("expectedStatus"));
-      Duration interval = Duration.parse(orDefault(n.text("interval"), "PT60S"));
-      Duration timeout = Duration.parse(orDefault(n.text("timeout"), "PT10S"));
-      if (interval.compareTo(Duration.ofSeconds(5)) < 0) {
-        throw new IllegalArgumentException("interval must be at least PT5S");
-      }
-      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(interval) > 0) {
-        throw new IllegalArgumentException("timeout must be positive and at most the interval");
-      }
-      return new CheckDefinition(
-          id, org, service, uri, status, n.text("bodyContains"), interval, timeout);
-    } catch (DateTimeException | IllegalArgumentException e) {
-      problems.add(file + ":" + n.line + ": check " + id + ": " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static String orDefault(String v, String fallback) {
-    return v == null ? fallback : v;
-  }
-
-  private static String required(Path file, SlaYaml n, String key, List<String> problems) {
-    String v = n.text(key);
-    if (v == null || v.isBlank()) {
-      problems.add(file + ":" + n.line + ": '" + key + "' is required");
-      return null;
-    }
-    return v;
   }
 }

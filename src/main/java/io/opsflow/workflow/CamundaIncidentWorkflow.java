@@ -2,18 +2,13 @@ package io.opsflow.workflow;
 
 import io.opsflow.incident.model.IncidentWorkflow;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +31,8 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final MessageCorrelation messages;
+  private final SlaProcesses sla;
 
   /**
    * Whether every started instance has a historic instance row from its start on (history level
@@ -47,6 +44,8 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     Objects.requireNonNull(engine, "engine");
     this.runtime = engine.getRuntimeService();
     this.history = engine.getHistoryService();
+    this.messages = new MessageCorrelation(runtime);
+    this.sla = new SlaProcesses(runtime, history);
     this.historyHasEveryInstance =
         LEVELS_WITH_INSTANCE_HISTORY.contains(engine.getProcessEngineConfiguration().getHistory());
   }
@@ -74,18 +73,20 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
 
   @Override
   public void acknowledge(String incidentId, String actor) {
-    correlate(
+    messages.correlate(
         ProcessConstants.MSG_ACKNOWLEDGED, incidentId, ProcessConstants.VAR_ACKNOWLEDGED_BY, actor);
   }
 
   @Override
   public void resolve(String incidentId, String actor) {
-    correlate(ProcessConstants.MSG_RESOLVED, incidentId, ProcessConstants.VAR_RESOLVED_BY, actor);
+    messages.correlate(
+        ProcessConstants.MSG_RESOLVED, incidentId, ProcessConstants.VAR_RESOLVED_BY, actor);
   }
 
   @Override
   public void escalate(String incidentId, String actor) {
-    correlate(ProcessConstants.MSG_ESCALATED, incidentId, ProcessConstants.VAR_ESCALATED_BY, actor);
+    messages.correlate(
+        ProcessConstants.MSG_ESCALATED, incidentId, ProcessConstants.VAR_ESCALATED_BY, actor);
   }
 
   @Override
@@ -95,50 +96,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
 
   @Override
   public void startSla(String clockId, boolean firstDelivery) {
-    boolean known = !firstDelivery && hasProcessSla(clockId);
-    if (!known) {
-      runtime.startProcessInstanceByKey(
-          ProcessConstants.SLA_PROCESS, clockId, Map.of(ProcessConstants.VAR_CLOCK_ID, clockId));
-    }
-  }
-
-  /**
-   * Tells the clock's process to schedule again. The process may be between two waits (running its
-   * schedule task) when the update arrives: then nothing waits for the message yet, so look again
-   * for a short while; a process that ended needs nothing.
-   */
-  @Override
-  public void updateSla(String clockId) {
-    for (int attempt = 1; attempt <= 20; attempt++) {
-      try {
-        List<MessageCorrelationResult> results =
-            runtime
-                .createMessageCorrelation(ProcessConstants.MSG_SLA_UPDATED)
-                .processInstanceBusinessKey(clockId)
-                .correlateAllWithResult();
-        if (!results.isEmpty() || !slaRunning(clockId)) {
-          return;
-        }
-      } catch (OptimisticLockingException e) {
-        // a timer of the clock fired meanwhile: look again
-      }
-      try {
-        Thread.sleep(25L * attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    LOG.warn("SLA clock {} did not take its update; its next timer schedules it again", clockId);
-  }
-
-  private boolean slaRunning(String clockId) {
-    return runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKey(ProcessConstants.SLA_PROCESS)
-            .processInstanceBusinessKey(clockId)
-            .count()
-        > 0;
+    sla.start(clockId, firstDelivery);
   }
 
   @Override
@@ -169,75 +127,11 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   }
 
   /**
-   * Correlates with {@code correlateAll}, which matches nothing instead of throwing {@code
-   * MismatchingMessageCorrelationException} when no instance waits for the message: the engine logs
-   * every such exception at ERROR level, and a late or repeated message is normal here.
+   * Tells the clock's process to schedule again (see {@link SlaProcesses#update}); a process that
+   * ended needs nothing.
    */
-  private void correlate(String message, String incidentId, String actorVariable, String actor) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        correlateOnce(message, incidentId, actorVariable, actor);
-        return;
-      } catch (OptimisticLockingException | MismatchingMessageCorrelationException e) {
-        // an escalation timer moved the instance while we correlated: look again
-        if (attempt >= 3) {
-          throw e;
-        }
-      } catch (ProcessEngineException e) {
-        if (attempt >= 3
-            || !String.valueOf(e.getMessage()).contains("does not have a subscription")) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private void correlateOnce(
-      String message, String incidentId, String actorVariable, String actor) {
-    // the actor goes onto the process instance first, not with the message: variables passed with
-    // a correlation land on the event's execution, and when a timer of the same instance fires in
-    // that moment the engine fails writing their history (NullPointerException in
-    // getParentActivityInstanceId); the instance scope has no such race
-    List<String> waiting =
-        runtime
-            .createExecutionQuery()
-            .processInstanceBusinessKey(incidentId)
-            .messageEventSubscriptionName(message)
-            .list()
-            .stream()
-            .map(e -> e.getProcessInstanceId())
-            .distinct()
-            .toList();
-    if (waiting.isEmpty()) {
-      LOG.debug("incident {} is not waiting for {}; ignored", incidentId, message);
-      return;
-    }
-    for (String processInstanceId : waiting) {
-      runtime.setVariable(processInstanceId, actorVariable, actor);
-    }
-    List<MessageCorrelationResult> results =
-        runtime
-            .createMessageCorrelation(message)
-            .processInstanceBusinessKey(incidentId)
-            .correlateAllWithResult();
-    if (results.isEmpty()) {
-      LOG.debug("incident {} stopped waiting for {}; ignored", incidentId, message);
-    }
-  }
-
-  /** Whether a process for this business key runs or ran (history keeps ended ones). */
-  private boolean hasProcessSla(String businessKey) {
-    return runtime
-                .createProcessInstanceQuery()
-                .processDefinitionKey(ProcessConstants.SLA_PROCESS)
-                .processInstanceBusinessKey(businessKey)
-                .count()
-            > 0
-        || history
-                .createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ProcessConstants.SLA_PROCESS)
-                .processInstanceBusinessKey(businessKey)
-                .count()
-            > 0;
+  @Override
+  public void updateSla(String clockId) {
+    sla.update(clockId);
   }
 }

@@ -4,7 +4,6 @@ import io.opsflow.db.Drainer;
 import io.opsflow.db.OutboxRepository;
 import io.opsflow.db.WorkflowOutboxRow;
 import io.opsflow.incident.model.IncidentWorkflow;
-import io.opsflow.incident.model.WorkflowSignal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,9 +39,7 @@ public final class WorkflowDispatcher extends Drainer {
   private static final int BATCH = 200;
 
   private final OutboxRepository outbox;
-  private final IncidentWorkflow workflow;
-  private volatile io.opsflow.ticket.model.TicketWorkflow tickets =
-      io.opsflow.ticket.model.TicketWorkflow.none();
+  private final SignalDelivery delivery;
   private final ExecutorService workers;
   private final int workerCount;
 
@@ -52,7 +49,7 @@ public final class WorkflowDispatcher extends Drainer {
 
   /** Delivers the ticket signals to this process port (by default they are dropped). */
   public WorkflowDispatcher tickets(io.opsflow.ticket.model.TicketWorkflow tickets) {
-    this.tickets = tickets;
+    delivery.tickets(tickets);
     return this;
   }
 
@@ -62,7 +59,7 @@ public final class WorkflowDispatcher extends Drainer {
       throw new IllegalArgumentException("workers must be at least 1: " + workers);
     }
     this.outbox = outbox;
-    this.workflow = workflow;
+    this.delivery = new SignalDelivery(workflow);
     this.workerCount = workers;
     AtomicInteger n = new AtomicInteger();
     this.workers =
@@ -90,15 +87,15 @@ public final class WorkflowDispatcher extends Drainer {
     try {
       if (workers == null || groups.size() == 1) {
         for (List<WorkflowOutboxRow> group : groups) {
-          failure = first(failure, deliverInOrder(group, done));
+          failure = SignalDelivery.first(failure, delivery.inOrder(group, done));
         }
       } else {
         List<CompletableFuture<RuntimeException>> running = new ArrayList<>(groups.size());
         for (List<WorkflowOutboxRow> group : groups) {
-          running.add(CompletableFuture.supplyAsync(() -> deliverInOrder(group, done), workers));
+          running.add(CompletableFuture.supplyAsync(() -> delivery.inOrder(group, done), workers));
         }
         for (CompletableFuture<RuntimeException> r : running) {
-          failure = first(failure, r.join());
+          failure = SignalDelivery.first(failure, r.join());
         }
       }
     } finally {
@@ -117,57 +114,6 @@ public final class WorkflowDispatcher extends Drainer {
       groups.computeIfAbsent(row.incidentId(), k -> new ArrayList<>()).add(row);
     }
     return List.copyOf(groups.values());
-  }
-
-  /** Delivers one incident's signals in order; stops at the first failure and returns it. */
-  private RuntimeException deliverInOrder(List<WorkflowOutboxRow> group, List<Long> done) {
-    for (WorkflowOutboxRow row : group) {
-      try {
-        deliver(signal(row), row.attempts() == 0);
-      } catch (RuntimeException e) {
-        return e;
-      }
-      done.add(row.id());
-    }
-    return null;
-  }
-
-  private static WorkflowSignal signal(WorkflowOutboxRow row) {
-    return new WorkflowSignal(
-        row.incidentId(),
-        row.organizationId(),
-        WorkflowSignal.Kind.valueOf(row.kind()),
-        row.actor(),
-        row.at());
-  }
-
-  private static RuntimeException first(RuntimeException known, RuntimeException next) {
-    if (known == null) {
-      return next;
-    }
-    if (next != null && next != known) {
-      known.addSuppressed(next);
-    }
-    return known;
-  }
-
-  /**
-   * Hands one signal to the engine. {@code firstDelivery}: no earlier delivery of it began, so a
-   * start needs no look-up for a process that an earlier one would have made.
-   */
-  private void deliver(WorkflowSignal s, boolean firstDelivery) {
-    switch (s.kind()) {
-      case START -> workflow.start(s.incidentId(), s.organizationId(), s.at(), firstDelivery);
-      case ACKNOWLEDGE -> workflow.acknowledge(s.incidentId(), s.actor());
-      case RESOLVE -> workflow.resolve(s.incidentId(), s.actor());
-      case ESCALATE -> workflow.escalate(s.incidentId(), s.actor());
-      case SLA_START -> workflow.startSla(s.incidentId(), firstDelivery);
-      case SLA_UPDATE -> workflow.updateSla(s.incidentId());
-      case TICKET_START -> tickets.start(s.incidentId(), s.organizationId(), firstDelivery);
-      case TICKET_RESOLVED -> tickets.resolved(s.incidentId());
-      case TICKET_REOPENED -> tickets.reopened(s.incidentId());
-      case TICKET_CLOSED -> tickets.closed(s.incidentId());
-    }
   }
 
   /** Finishes the deliveries in progress, then stops. */

@@ -14,9 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
  * every model of the workflows directory deployed, and the ports the domain talks to.
  */
 public final class WorkflowRuntime implements AutoCloseable {
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(WorkflowRuntime.class);
-
   private final ProcessEngine engine;
   private volatile List<EngineFactory.DeployedModel> deployed;
   private final Path workflows;
@@ -44,10 +41,7 @@ public final class WorkflowRuntime implements AutoCloseable {
         workflows);
   }
 
-  /**
-   * As {@link #start(DataSource, IncidentProcessSteps, SlaProcessSteps, String, Path)}, with every
-   * engine option given (benchmarks compare job executor settings).
-   */
+  /** As the start above, with every engine option given (benchmarks compare them). */
   public static WorkflowRuntime start(
       DataSource dataSource,
       IncidentProcessSteps steps,
@@ -118,35 +112,9 @@ public final class WorkflowRuntime implements AutoCloseable {
    * keep the version they started with. A directory with any problem deploys nothing.
    */
   public synchronized Reload reload() {
-    if (!java.nio.file.Files.isDirectory(workflows)) {
-      return new Reload(
-          List.of(workflows + ": not a directory (the packed copy is not reloaded)"), deployed);
-    }
-    List<String> problems =
-        ModelLinter.forOpsflow().lint(workflows).stream().map(Object::toString).toList();
-    if (!problems.isEmpty()) {
-      return new Reload(problems, deployed);
-    }
-    try {
-      deployed = EngineFactory.deploy(engine, workflows);
-    } catch (RuntimeException e) {
-      log.warn("the engine refused the models of {}", workflows, e);
-      return new Reload(List.of("the engine refused the models: " + engineReason(e)), deployed);
-    }
-    return new Reload(List.of(), deployed);
-  }
-
-  /**
-   * The engine's reason in words for the admin who edits the models (element, line, column), with
-   * the Java class names it quotes taken out; the log has the exception.
-   */
-  static String engineReason(RuntimeException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    String words =
-        m.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:?\\s*", "")
-            .replaceAll("\\s+", " ")
-            .strip();
-    return words.isEmpty() ? "see the log" : words;
+    Reload reload = ModelReload.run(engine, workflows, deployed);
+    deployed = reload.models();
+    return reload;
   }
 
   /** The job executor's settings by name (see {@link EngineFactory#jobExecutorSettings}). */

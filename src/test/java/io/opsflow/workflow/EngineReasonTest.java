@@ -15,14 +15,14 @@ class EngineReasonTest {
                 + " org.camunda.bpm.engine.BpmnParseException: unknown element 'foo'"
                 + " | incident.bpmn | line 12 | column 4",
             new IllegalStateException("inner"));
-    String reason = WorkflowRuntime.engineReason(refused);
+    String reason = ModelReload.engineReason(refused);
     assertThat(reason)
         .contains("ENGINE-09005 Could not parse BPMN process")
         .contains("unknown element 'foo'")
         .contains("incident.bpmn | line 12 | column 4")
         .doesNotContain("org.camunda")
         .doesNotContain("Exception");
-    assertThat(WorkflowRuntime.engineReason(new RuntimeException((String) null)))
+    assertThat(ModelReload.engineReason(new RuntimeException((String) null)))
         .isEqualTo("see the log");
   }
 }

@@ -134,7 +134,7 @@ class LiteralFeelEngineTest {
   @Test
   void triageTableDecidesAsWithCamundasDefaultEngine() throws IOException {
     DmnEngine plain = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    DmnEngine literal = EngineFactory.dmnEngineConfiguration().buildEngine();
+    DmnEngine literal = EngineConfiguration.dmnEngineConfiguration().buildEngine();
     DmnDecision plainTable = parse(plain);
     DmnDecision literalTable = parse(literal);
     List<String> severities =

@@ -84,18 +84,7 @@ public final class BenchApi {
   /** A user token of {@code organization} with {@code role}; returns its secret. */
   String userToken(String name, String organization, String role)
       throws IOException, InterruptedException {
-    String body =
-        JSON.createObjectNode()
-            .put("kind", "user")
-            .put("name", name)
-            .put("organization", organization)
-            .put("role", role)
-            .toString();
-    HttpResponse<String> r = send("/api/v1/tokens", adminToken, body);
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("cannot create a user token: " + r.statusCode() + r.body());
-    }
-    return JSON.readTree(r.body()).path("token").asText();
+    return BenchTokens.user(this, adminToken, name, organization, role);
   }
 
   /** Another client of the same instance, with connections of its own. */
@@ -113,27 +102,7 @@ public final class BenchApi {
   }
 
   public Integration createIntegration(String name) throws IOException, InterruptedException {
-    String body =
-        JSON.createObjectNode()
-            .put("kind", "integration")
-            .put("name", name)
-            .put("organization", "bench")
-            .toString();
-    HttpResponse<String> r =
-        http.send(
-            request("/api/v1/tokens", adminToken, body), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("cannot create an integration token: " + r.statusCode() + r.body());
-    }
-    JsonNode created = JSON.readTree(r.body());
-    String id = created.path("id").asText();
-    String org = "bench";
-    for (JsonNode t : get("/api/v1/tokens").path("items")) {
-      if (id.equals(t.path("id").asText()) && t.hasNonNull("organization")) {
-        org = t.get("organization").asText();
-      }
-    }
-    return new Integration(id, created.path("token").asText(), org);
+    return BenchTokens.integration(this, adminToken, name);
   }
 
   /** Triggered incidents whose alert key contains {@code marker}. */

@@ -51,7 +51,7 @@ final class Latency {
     Thread poller =
         new Thread(
             () ->
-                poll(
+                LatencyPoller.poll(
                     c.api().separateConnections(),
                     c.runId(),
                     groupOf,
@@ -117,42 +117,6 @@ final class Latency {
         p.get("p50"),
         p.get("p99"),
         extra);
-  }
-
-  private static void poll(
-      BenchApi api,
-      String runId,
-      Map<String, Integer> groupOf,
-      Queue<long[]>[] pending,
-      long[] sent,
-      long[] latency,
-      AtomicInteger seen,
-      long[] polls,
-      int total,
-      long deadline) {
-    while (seen.get() < total && System.nanoTime() < deadline) {
-      long start = System.nanoTime();
-      Iterable<JsonNode> page;
-      try {
-        page = api.incidents(runId);
-      } catch (Exception e) {
-        LockSupport.parkNanos(10_000_000L);
-        continue;
-      }
-      long now = System.nanoTime();
-      polls[0]++;
-      polls[1] += now - start;
-      for (JsonNode i : page) {
-        Integer g = groupOf.get(i.path("alertKey").asText());
-        long count = i.path("eventCount").asLong();
-        for (long[] head = pending[g].peek();
-            head != null && head[1] <= count;
-            head = pending[g].peek()) {
-          pending[g].poll();
-          latency[seen.getAndIncrement()] = now - sent[(int) head[0]];
-        }
-      }
-    }
   }
 
   /** The trigger with its routing key, as a PagerDuty client sends it. */

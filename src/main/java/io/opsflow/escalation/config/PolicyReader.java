@@ -2,7 +2,6 @@ package io.opsflow.escalation.config;
 
 import io.opsflow.config.LinedYaml.Mapping;
 import io.opsflow.config.LinedYaml.Node;
-import io.opsflow.config.LinedYaml.Scalar;
 import io.opsflow.config.LinedYaml.Sequence;
 import io.opsflow.escalation.model.EscalationLevel;
 import io.opsflow.escalation.model.EscalationPolicy;
@@ -29,6 +28,7 @@ final class PolicyReader {
 
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Integer> lines = new HashMap<>();
+  private final PolicyFields fields = new PolicyFields(findings, lines);
 
   List<Finding> findings() {
     return findings;
@@ -48,16 +48,17 @@ final class PolicyReader {
   EscalationPolicy policy(Node node) {
     lines.put("", node.line());
     int before = findings.size();
-    Mapping map = mapping(node, "a policy", POLICY_KEYS);
+    Mapping map = fields.mapping(node, "a policy", POLICY_KEYS);
     if (map == null) {
       return null;
     }
-    String id = text(map, "id", null);
-    String name = text(map, "name", id);
-    int repeat = number(map, "repeat");
-    String after = text(map, "afterLastLevel", "stop");
+    String id = fields.text(map, "id", null);
+    String name = fields.text(map, "name", id);
+    int repeat = fields.number(map, "repeat");
+    String after = fields.text(map, "afterLastLevel", "stop");
     if (!"stop".equalsIgnoreCase(after)) {
-      findings.add(new Finding(lineIn(map, "afterLastLevel"), "afterLastLevel must be 'stop'"));
+      findings.add(
+          new Finding(PolicyFields.lineIn(map, "afterLastLevel"), "afterLastLevel must be 'stop'"));
     }
     List<EscalationLevel> levels = new ArrayList<>();
     Node levelsNode = map.entries().get("levels");
@@ -77,12 +78,12 @@ final class PolicyReader {
 
   private EscalationLevel level(String path, Node node) {
     lines.put(path, node.line());
-    Mapping map = mapping(node, "a level", LEVEL_KEYS);
+    Mapping map = fields.mapping(node, "a level", LEVEL_KEYS);
     if (map == null) {
       return null;
     }
-    lines.put(path + ".delay", lineIn(map, "delay"));
-    Duration delay = duration(map);
+    lines.put(path + ".delay", PolicyFields.lineIn(map, "delay"));
+    Duration delay = fields.duration(map);
     List<Target> targets = new ArrayList<>();
     Node targetsNode = map.entries().get("targets");
     if (targetsNode instanceof Sequence seq) {
@@ -101,7 +102,7 @@ final class PolicyReader {
 
   private Target target(Node node) {
     int before = findings.size();
-    Mapping map = mapping(node, "a target (user, schedule or slack)", TARGET_KEYS);
+    Mapping map = fields.mapping(node, "a target (user, schedule or slack)", TARGET_KEYS);
     if (map == null || findings.size() > before) {
       return null;
     }
@@ -110,7 +111,7 @@ final class PolicyReader {
       return null;
     }
     String kind = map.entries().keySet().iterator().next();
-    String value = text(map, kind, null);
+    String value = fields.text(map, kind, null);
     if (value == null) {
       return null;
     }
@@ -119,65 +120,5 @@ final class PolicyReader {
       case "schedule" -> new Target.ScheduleTarget(value);
       default -> new Target.SlackChannelTarget(value);
     };
-  }
-
-  private Mapping mapping(Node node, String what, Set<String> keys) {
-    if (!(node instanceof Mapping map)) {
-      findings.add(new Finding(node.line(), "expected " + what));
-      return null;
-    }
-    for (String key : map.entries().keySet()) {
-      if (!keys.contains(key)) {
-        findings.add(
-            new Finding(map.entries().get(key).line(), "unknown key '" + key + "' in " + what));
-      }
-    }
-    return map;
-  }
-
-  private String text(Mapping map, String key, String fallback) {
-    Node node = map.entries().get(key);
-    if (node == null && fallback != null) {
-      return fallback;
-    }
-    if (node instanceof Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-      return scalar.text();
-    }
-    findings.add(new Finding(lineIn(map, key), key + " must be a non-empty text"));
-    return null;
-  }
-
-  private int number(Mapping map, String key) {
-    Node node = map.entries().get(key);
-    if (node == null) {
-      return 0;
-    }
-    lines.put(key, node.line());
-    if (node instanceof Scalar scalar
-        && scalar.text() != null
-        && scalar.text().matches("-?\\d{1,9}")) {
-      return Integer.parseInt(scalar.text());
-    }
-    findings.add(new Finding(node.line(), key + " must be a whole number"));
-    return 0;
-  }
-
-  private Duration duration(Mapping map) {
-    String text = text(map, "delay", null);
-    if (text == null) {
-      return null;
-    }
-    Duration delay = Delays.parse(text);
-    if (delay == null) {
-      findings.add(
-          new Finding(
-              lineIn(map, "delay"), "delay '" + text + "' is not a duration (PT10M or 10m)"));
-    }
-    return delay;
-  }
-
-  private static int lineIn(Mapping map, String key) {
-    Node node = map.entries().get(key);
-    return node == null ? map.line() : node.line();
   }
 }

@@ -2,13 +2,7 @@ package io.opsflow.sla.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.Objects;
 
 /**
@@ -25,15 +19,15 @@ public final class BusinessCalendar {
   private static final Duration WEEK = Duration.ofDays(7);
 
   private final ZoneId zone;
-  private final ZoneRules rules;
+  private final WorkingStretches stretches;
   private final WeeklyHours hours;
   private final Holidays holidays;
 
   private BusinessCalendar(ZoneId zone, WeeklyHours hours, Holidays holidays) {
     this.zone = Objects.requireNonNull(zone, "zone");
-    this.rules = zone.getRules();
     this.hours = Objects.requireNonNull(hours, "hours");
     this.holidays = Objects.requireNonNull(holidays, "holidays");
+    this.stretches = new WorkingStretches(zone.getRules(), hours, holidays);
   }
 
   /** Weekly hours were validated when built: a week without working time is already refused. */
@@ -68,12 +62,12 @@ public final class BusinessCalendar {
   }
 
   public boolean isOpen(Instant t) {
-    return nextPiece(t).start().equals(t);
+    return stretches.nextPiece(t).start().equals(t);
   }
 
   /** {@code t} itself when open, otherwise the next opening. */
   public Instant nextBusinessInstant(Instant t) {
-    return nextPiece(t).start();
+    return stretches.nextPiece(t).start();
   }
 
   /**
@@ -94,10 +88,10 @@ public final class BusinessCalendar {
     Instant at = start;
     Duration left = amount;
     while (true) {
-      long weeks = skippableWeeks(at, left.minusNanos(1).dividedBy(hours.week()));
+      long weeks = stretches.skippableWeeks(at, left.minusNanos(1).dividedBy(hours.week()));
       at = at.plus(WEEK.multipliedBy(weeks));
       left = left.minus(hours.week().multipliedBy(weeks));
-      Piece piece = nextPiece(at);
+      WorkingStretches.Piece piece = stretches.nextPiece(at);
       Duration available = Duration.between(piece.start(), piece.end());
       if (left.compareTo(available) <= 0) {
         return piece.start().plus(left);
@@ -118,10 +112,10 @@ public final class BusinessCalendar {
     Duration sum = Duration.ZERO;
     Instant at = from;
     while (at.isBefore(to)) {
-      long weeks = skippableWeeks(at, Duration.between(at, to).dividedBy(WEEK));
+      long weeks = stretches.skippableWeeks(at, Duration.between(at, to).dividedBy(WEEK));
       at = at.plus(WEEK.multipliedBy(weeks));
       sum = sum.plus(hours.week().multipliedBy(weeks));
-      Piece piece = nextPiece(at);
+      WorkingStretches.Piece piece = stretches.nextPiece(at);
       if (!piece.start().isBefore(to)) {
         break;
       }
@@ -131,46 +125,6 @@ public final class BusinessCalendar {
     }
     return sum;
   }
-
-  /**
-   * How many whole weeks (at most {@code max}) from {@code at} hold exactly one nominal week of
-   * working time: no clock change and no holiday in them.
-   */
-  private long skippableWeeks(Instant at, long max) {
-    if (max <= 0) {
-      return 0;
-    }
-    LocalDateTime local = LocalDateTime.ofInstant(at, rules.getOffset(at));
-    ZoneOffsetTransition change = rules.nextTransition(at);
-    long weeks = max;
-    if (change != null) {
-      weeks = Math.min(weeks, Duration.between(at, change.getInstant()).dividedBy(WEEK));
-    }
-    LocalDate holiday = holidays.nextOnOrAfter(local.toLocalDate());
-    if (holiday != null) {
-      long days = local.toLocalDate().until(holiday, ChronoUnit.DAYS);
-      weeks = Math.min(weeks, Math.max(0, days - 1) / 7);
-    }
-    return Math.max(0, weeks);
-  }
-
-  /** The first working stretch ending after {@code t}, starting at {@code t} or later. */
-  private Piece nextPiece(Instant t) {
-    Instant at = t;
-    while (true) {
-      ZoneOffset offset = rules.getOffset(at);
-      ZoneOffsetTransition change = rules.nextTransition(at);
-      LocalDateTime limit = change == null ? null : change.getDateTimeBefore();
-      WeeklyHours.LocalRange range =
-          hours.next(LocalDateTime.ofInstant(at, offset), limit, holidays);
-      if (range != null) {
-        return new Piece(range.start().toInstant(offset), range.end().toInstant(offset));
-      }
-      at = change.getInstant();
-    }
-  }
-
-  private record Piece(Instant start, Instant end) {}
 
   @Override
   public boolean equals(Object o) {

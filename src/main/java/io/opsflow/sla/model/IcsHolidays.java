@@ -3,8 +3,6 @@ package io.opsflow.sla.model;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Year;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,33 +14,28 @@ import java.util.Map;
  * every other property is ignored. Problems name the (unfolded) line they start on.
  */
 final class IcsHolidays {
-  private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
-
-  /** One property line after unfolding, with the number of its first physical line. */
-  private record Line(int number, String name, String value) {}
-
   private final Year until;
   private final List<LocalDate> dates = new ArrayList<>();
 
   IcsHolidays(String text, Year until) {
     this.until = until;
-    Map<String, Line> event = null;
+    Map<String, IcsLines.Line> event = null;
     int begun = 0;
-    for (Line line : unfold(text)) {
-      if (line.name.equals("BEGIN") && line.value.equalsIgnoreCase("VEVENT")) {
+    for (IcsLines.Line line : IcsLines.unfold(text)) {
+      if (line.name().equals("BEGIN") && line.value().equalsIgnoreCase("VEVENT")) {
         if (event != null) {
-          throw problem(line.number, "VEVENT begun at line " + begun + " is not ended");
+          throw problem(line.number(), "VEVENT begun at line " + begun + " is not ended");
         }
         event = new HashMap<>();
-        begun = line.number;
-      } else if (line.name.equals("END") && line.value.equalsIgnoreCase("VEVENT")) {
+        begun = line.number();
+      } else if (line.name().equals("END") && line.value().equalsIgnoreCase("VEVENT")) {
         if (event == null) {
-          throw problem(line.number, "END:VEVENT without BEGIN:VEVENT");
+          throw problem(line.number(), "END:VEVENT without BEGIN:VEVENT");
         }
         addEvent(begun, event);
         event = null;
       } else if (event != null) {
-        event.putIfAbsent(line.name, line);
+        event.putIfAbsent(line.name(), line);
       }
     }
     if (event != null) {
@@ -54,77 +47,32 @@ final class IcsHolidays {
     return dates;
   }
 
-  private static List<Line> unfold(String text) {
-    List<Line> lines = new ArrayList<>();
-    String[] physical = text.split("\r?\n", -1);
-    int startNumber = 0;
-    StringBuilder current = null;
-    for (int i = 0; i <= physical.length; i++) {
-      String raw = i < physical.length ? physical[i] : "";
-      boolean continues = !raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t');
-      if (continues && current != null) {
-        current.append(raw, 1, raw.length());
-        continue;
-      }
-      if (continues) {
-        throw problem(i + 1, "continuation line with nothing before it");
-      }
-      if (current != null && !current.toString().isBlank()) {
-        lines.add(parse(startNumber, current.toString()));
-      }
-      current = new StringBuilder(raw);
-      startNumber = i + 1;
-    }
-    return lines;
-  }
-
-  private static Line parse(int number, String text) {
-    int colon = text.indexOf(':');
-    if (colon <= 0) {
-      throw problem(number, "expected NAME:value, got '" + text + "'");
-    }
-    String head = text.substring(0, colon);
-    int semicolon = head.indexOf(';');
-    String name = (semicolon < 0 ? head : head.substring(0, semicolon)).trim().toUpperCase();
-    return new Line(number, name, text.substring(colon + 1).trim());
-  }
-
-  private void addEvent(int begun, Map<String, Line> event) {
-    Line startLine = event.get("DTSTART");
+  private void addEvent(int begun, Map<String, IcsLines.Line> event) {
+    IcsLines.Line startLine = event.get("DTSTART");
     if (startLine == null) {
       throw problem(begun, "VEVENT without DTSTART");
     }
-    LocalDate start = date(startLine);
+    LocalDate start = IcsLines.date(startLine);
     int days = 1;
-    Line endLine = event.get("DTEND");
+    IcsLines.Line endLine = event.get("DTEND");
     if (endLine != null) {
-      LocalDate end = date(endLine);
+      LocalDate end = IcsLines.date(endLine);
       boolean dateTimeWithinDay =
-          endLine.value.contains("T") && !endLine.value.matches(".*T0{6}Z?$");
+          endLine.value().contains("T") && !endLine.value().matches(".*T0{6}Z?$");
       days = (int) ChronoUnit.DAYS.between(start, end);
       if (dateTimeWithinDay) {
         days++;
       }
       if (days < 1) {
-        throw problem(endLine.number, "DTEND " + endLine.value + " is not after DTSTART");
+        throw problem(endLine.number(), "DTEND " + endLine.value() + " is not after DTSTART");
       }
     }
-    Line rule = event.get("RRULE");
+    IcsLines.Line rule = event.get("RRULE");
     List<LocalDate> starts = rule == null ? List.of(start) : new YearlyRule(rule).starts(start);
     for (LocalDate s : starts) {
       for (int d = 0; d < days; d++) {
         dates.add(s.plusDays(d));
       }
-    }
-  }
-
-  private static LocalDate date(Line line) {
-    String v = line.value;
-    int t = v.indexOf('T');
-    try {
-      return LocalDate.parse(t < 0 ? v : v.substring(0, t), BASIC);
-    } catch (DateTimeParseException e) {
-      throw problem(line.number, line.name + ": '" + v + "' is not a date like 20261225");
     }
   }
 
@@ -138,9 +86,9 @@ final class IcsHolidays {
     private int count = Integer.MAX_VALUE;
     private LocalDate last;
 
-    YearlyRule(Line line) {
+    YearlyRule(IcsLines.Line line) {
       boolean yearly = false;
-      for (String part : line.value.split(";")) {
+      for (String part : line.value().split(";")) {
         String[] kv = part.split("=", 2);
         String key = kv[0].trim().toUpperCase();
         String value = kv.length == 2 ? kv[1].trim() : "";
@@ -149,15 +97,16 @@ final class IcsHolidays {
             case "FREQ" -> yearly = value.equalsIgnoreCase("YEARLY");
             case "INTERVAL" -> interval = Integer.parseInt(value);
             case "COUNT" -> count = Integer.parseInt(value);
-            case "UNTIL" -> last = date(new Line(line.number, "UNTIL", value));
-            default -> throw problem(line.number, "RRULE part " + key + " is not supported");
+            case "UNTIL" -> last = IcsLines.date(new IcsLines.Line(line.number(), "UNTIL", value));
+            default -> throw problem(line.number(), "RRULE part " + key + " is not supported");
           }
         } catch (NumberFormatException e) {
-          throw problem(line.number, "RRULE " + key + ": '" + value + "' is not a number");
+          throw problem(line.number(), "RRULE " + key + ": '" + value + "' is not a number");
         }
       }
       if (!yearly || interval < 1 || count < 1) {
-        throw problem(line.number, "only RRULE:FREQ=YEARLY is supported, got '" + line.value + "'");
+        throw problem(
+            line.number(), "only RRULE:FREQ=YEARLY is supported, got '" + line.value() + "'");
       }
     }
 

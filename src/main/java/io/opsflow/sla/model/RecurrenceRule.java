@@ -3,10 +3,6 @@ package io.opsflow.sla.model;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,18 +22,6 @@ public record RecurrenceRule(
 
   /** A BYDAY entry; ordinal 0 means every such weekday, 1 the first, -1 the last (MONTHLY only). */
   public record Day(int ordinal, DayOfWeek day) {}
-
-  private static final Map<String, DayOfWeek> DAYS =
-      Map.of(
-          "MO", DayOfWeek.MONDAY,
-          "TU", DayOfWeek.TUESDAY,
-          "WE", DayOfWeek.WEDNESDAY,
-          "TH", DayOfWeek.THURSDAY,
-          "FR", DayOfWeek.FRIDAY,
-          "SA", DayOfWeek.SATURDAY,
-          "SU", DayOfWeek.SUNDAY);
-  private static final DateTimeFormatter BASIC_UTC =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   /**
    * @throws IllegalArgumentException naming the part that is wrong or outside the subset
@@ -76,72 +60,15 @@ public record RecurrenceRule(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("FREQ must be DAILY, WEEKLY or MONTHLY");
     }
-    int interval = positive(parts, "INTERVAL", 1);
-    Integer count = parts.containsKey("COUNT") ? positive(parts, "COUNT", 1) : null;
-    Instant until = parts.containsKey("UNTIL") ? until(parts.get("UNTIL")) : null;
+    int interval = RecurrenceParts.positive(parts, "INTERVAL", 1);
+    Integer count = parts.containsKey("COUNT") ? RecurrenceParts.positive(parts, "COUNT", 1) : null;
+    Instant until = parts.containsKey("UNTIL") ? RecurrenceParts.until(parts.get("UNTIL")) : null;
     if (count != null && until != null) {
       throw new IllegalArgumentException("COUNT and UNTIL cannot both be given");
     }
-    List<Day> days = parts.containsKey("BYDAY") ? days(parts.get("BYDAY"), freq) : List.of();
+    List<Day> days =
+        parts.containsKey("BYDAY") ? RecurrenceParts.days(parts.get("BYDAY"), freq) : List.of();
     return new RecurrenceRule(freq, interval, days, count, until, text.trim());
-  }
-
-  private static int positive(Map<String, String> parts, String name, int fallback) {
-    String raw = parts.get(name);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(raw);
-      if (n > 0 && n <= 10_000) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be a whole number from 1 to 10000");
-  }
-
-  private static Instant until(String raw) {
-    try {
-      return LocalDateTime.parse(raw, BASIC_UTC).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(raw);
-      } catch (DateTimeParseException e2) {
-        throw new IllegalArgumentException(
-            "UNTIL must be a UTC time such as 20261231T235959Z or 2026-12-31T23:59:59Z");
-      }
-    }
-  }
-
-  private static List<Day> days(String raw, Freq freq) {
-    List<Day> out = new ArrayList<>();
-    for (String item : raw.split(",")) {
-      String s = item.trim().toUpperCase(Locale.ROOT);
-      if (s.length() < 2 || !DAYS.containsKey(s.substring(s.length() - 2))) {
-        throw new IllegalArgumentException(
-            "BYDAY entry '" + item + "' is not a day such as MO or 1SU");
-      }
-      String ord = s.substring(0, s.length() - 2);
-      int ordinal = 0;
-      if (!ord.isEmpty()) {
-        if (freq != Freq.MONTHLY) {
-          throw new IllegalArgumentException("BYDAY ordinals such as 1SU need FREQ=MONTHLY");
-        }
-        try {
-          ordinal = Integer.parseInt(ord.startsWith("+") ? ord.substring(1) : ord);
-        } catch (NumberFormatException e) {
-          ordinal = 99;
-        }
-        if (ordinal == 0 || Math.abs(ordinal) > 5) {
-          throw new IllegalArgumentException(
-              "BYDAY ordinal in '" + item + "' must be 1..5 or -1..-5");
-        }
-      }
-      out.add(new Day(ordinal, DAYS.get(s.substring(s.length() - 2))));
-    }
-    return List.copyOf(out);
   }
 
   boolean matchesWeekday(DayOfWeek dow) {

@@ -1,7 +1,5 @@
 package io.opsflow.sla.model;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ public final class SlaClock {
   private final Duration target;
   private final List<Pause> pauses;
   private final Instant stoppedAt;
+  private final SlaTime time;
 
   private SlaClock(
       BusinessCalendar calendar,
@@ -32,12 +31,10 @@ public final class SlaClock {
       Instant stoppedAt) {
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.start = Objects.requireNonNull(start, "start");
-    this.target = Objects.requireNonNull(target, "target");
-    if (target.isNegative() || target.isZero()) {
-      throw new IllegalArgumentException("an SLA target must be positive, got " + target);
-    }
+    this.target = SlaTime.positive(Objects.requireNonNull(target, "target"));
     this.pauses = List.copyOf(pauses);
     this.stoppedAt = stoppedAt;
+    this.time = new SlaTime(this.calendar, start, this.pauses);
   }
 
   public static SlaClock start(Instant start, Duration target, BusinessCalendar calendar) {
@@ -66,7 +63,7 @@ public final class SlaClock {
 
   /** The deadline; empty while paused before reaching it (it depends on when the clock resumes). */
   public Optional<Instant> due() {
-    return Optional.ofNullable(whenSpent(target, null));
+    return Optional.ofNullable(time.whenSpent(target, null));
   }
 
   public Optional<Instant> warningAt() {
@@ -75,15 +72,7 @@ public final class SlaClock {
 
   /** When {@code share} (0 to 1) of the target has been spent; empty as for {@link #due()}. */
   public Optional<Instant> warningAt(double share) {
-    if (!(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException("the warning share must be in (0, 1], got " + share);
-    }
-    long nanos =
-        BigDecimal.valueOf(share)
-            .multiply(BigDecimal.valueOf(target.toNanos()))
-            .setScale(0, RoundingMode.HALF_UP)
-            .longValueExact();
-    return Optional.ofNullable(whenSpent(Duration.ofNanos(nanos), null));
+    return Optional.ofNullable(time.whenSpent(SlaTime.share(target, share), null));
   }
 
   public SlaClock pause(Instant at, String reason) {
@@ -91,7 +80,7 @@ public final class SlaClock {
     if (paused()) {
       throw new IllegalStateException("the SLA clock is already paused since " + last().paused());
     }
-    requireNotBefore(at, lastEvent(), "pause");
+    SlaTime.requireNotBefore(at, time.lastEvent(), "pause");
     List<Pause> more = new ArrayList<>(pauses);
     more.add(new Pause(at, null, reason));
     return new SlaClock(calendar, start, target, more, null);
@@ -102,7 +91,7 @@ public final class SlaClock {
     if (!paused()) {
       throw new IllegalStateException("the SLA clock is running; only a paused clock resumes");
     }
-    requireNotBefore(at, last().paused(), "resume");
+    SlaTime.requireNotBefore(at, last().paused(), "resume");
     List<Pause> more = new ArrayList<>(pauses);
     more.set(more.size() - 1, last().resumedAt(at));
     return new SlaClock(calendar, start, target, more, null);
@@ -112,7 +101,7 @@ public final class SlaClock {
   public SlaClock stop(Instant at) {
     requireRunning("stop");
     SlaClock clock = paused() ? resume(at) : this;
-    requireNotBefore(at, clock.lastEvent(), "stop");
+    SlaTime.requireNotBefore(at, clock.time.lastEvent(), "stop");
     return new SlaClock(calendar, start, target, clock.pauses, at);
   }
 
@@ -128,47 +117,11 @@ public final class SlaClock {
 
   public SlaStatus status(Instant now) {
     Instant end = stoppedAt != null ? stoppedAt : now;
-    Instant due = whenSpent(target, now);
-    Duration remaining = target.minus(spent(end));
+    Instant due = time.whenSpent(target, now);
+    Duration remaining = target.minus(time.spent(end));
     boolean breached = end.isAfter(due);
     return new SlaStatus(
         target, due, remaining, paused(), breached, stoppedAt(), stoppedAt != null && !breached);
-  }
-
-  /** Business time counted in [start, end), pauses left out. */
-  private Duration spent(Instant end) {
-    Duration sum = Duration.ZERO;
-    Instant from = start;
-    for (Pause p : pauses) {
-      sum = sum.plus(running(from, min(p.paused(), end)));
-      if (p.open()) {
-        return sum;
-      }
-      from = p.resumed();
-    }
-    return sum.plus(running(from, end));
-  }
-
-  private Duration running(Instant from, Instant to) {
-    return to.isAfter(from) ? calendar.between(from, to) : Duration.ZERO;
-  }
-
-  /** When {@code amount} has been spent; an open pause ends at {@code resume} (null: unknown). */
-  private Instant whenSpent(Duration amount, Instant resume) {
-    Instant from = start;
-    Duration left = amount;
-    for (Pause p : pauses) {
-      Duration before = running(from, p.paused());
-      if (left.compareTo(before) <= 0) {
-        return calendar.add(from, left);
-      }
-      left = left.minus(before);
-      from = p.open() ? resume : p.resumed();
-      if (from == null) {
-        return null;
-      }
-    }
-    return calendar.add(from, left);
   }
 
   private void requireRunning(String action) {
@@ -178,26 +131,8 @@ public final class SlaClock {
     }
   }
 
-  private static void requireNotBefore(Instant at, Instant last, String action) {
-    if (at.isBefore(last)) {
-      throw new IllegalArgumentException(
-          "cannot " + action + " at " + at + ", before the clock's last event at " + last);
-    }
-  }
-
   private Pause last() {
     return pauses.get(pauses.size() - 1);
-  }
-
-  private Instant lastEvent() {
-    if (pauses.isEmpty()) {
-      return start;
-    }
-    return last().open() ? last().paused() : last().resumed();
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 
   @Override

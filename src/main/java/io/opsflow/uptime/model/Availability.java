@@ -4,7 +4,6 @@ import io.opsflow.sla.model.Interval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,13 +34,6 @@ public final class Availability {
     }
   }
 
-  private enum State {
-    UP,
-    DOWN
-  }
-
-  private record Segment(Instant start, Instant end, State state) {}
-
   /**
    * @param results results of the service's checks, in any order; results before {@code period}
    *     carry their state into it
@@ -53,11 +45,12 @@ public final class Availability {
       List<CheckResult> results,
       Function<String, Duration> intervalOf,
       List<Interval> maintenance) {
-    Map<String, List<Segment>> byCheck = new TreeMap<>();
+    Map<String, List<CheckSegments.Segment>> byCheck = new TreeMap<>();
     Map<String, List<CheckResult>> grouped =
         results.stream()
             .collect(Collectors.groupingBy(CheckResult::check, TreeMap::new, Collectors.toList()));
-    grouped.forEach((check, rs) -> byCheck.put(check, segments(rs, intervalOf.apply(check))));
+    grouped.forEach(
+        (check, rs) -> byCheck.put(check, CheckSegments.segments(rs, intervalOf.apply(check))));
     List<Interval> clipped = new ArrayList<>();
     maintenance.forEach(m -> m.clip(period.start(), period.end()).ifPresent(clipped::add));
     List<Interval> maint = MaintenanceWindows.merge(clipped);
@@ -65,8 +58,8 @@ public final class Availability {
     TreeSet<Instant> cuts = new TreeSet<>();
     cuts.add(period.start());
     cuts.add(period.end());
-    for (List<Segment> segs : byCheck.values()) {
-      for (Segment s : segs) {
+    for (List<CheckSegments.Segment> segs : byCheck.values()) {
+      for (CheckSegments.Segment s : segs) {
         addIfInside(cuts, s.start(), period);
         addIfInside(cuts, s.end(), period);
       }
@@ -86,10 +79,10 @@ public final class Availability {
         if (maint.stream().anyMatch(m -> m.contains(at))) {
           inMaintenance += ms;
         } else {
-          State s = stateAt(byCheck, at);
-          if (s == State.DOWN) {
+          CheckSegments.State s = CheckSegments.stateAt(byCheck, at);
+          if (s == CheckSegments.State.DOWN) {
             down += ms;
-          } else if (s == State.UP) {
+          } else if (s == CheckSegments.State.UP) {
             up += ms;
           } else {
             unknown += ms;
@@ -109,56 +102,5 @@ public final class Availability {
     if (t.isAfter(period.start()) && t.isBefore(period.end())) {
       cuts.add(t);
     }
-  }
-
-  private static List<Segment> segments(List<CheckResult> results, Duration interval) {
-    List<CheckResult> sorted = new ArrayList<>(results);
-    sorted.sort(Comparator.comparing(CheckResult::at));
-    Duration trusted = interval.multipliedBy(GAP_INTERVALS);
-    List<Segment> out = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      CheckResult r = sorted.get(i);
-      Instant limit = r.at().plus(trusted);
-      Instant end =
-          i + 1 < sorted.size() && sorted.get(i + 1).at().isBefore(limit)
-              ? sorted.get(i + 1).at()
-              : limit;
-      if (end.isAfter(r.at())) {
-        out.add(new Segment(r.at(), end, r.ok() ? State.UP : State.DOWN));
-      }
-    }
-    return out;
-  }
-
-  /** DOWN if any check says down at {@code at}, UP if one says up, else null (unknown). */
-  private static State stateAt(Map<String, List<Segment>> byCheck, Instant at) {
-    State found = null;
-    for (List<Segment> segs : byCheck.values()) {
-      Segment s = segmentAt(segs, at);
-      if (s != null) {
-        if (s.state() == State.DOWN) {
-          return State.DOWN;
-        }
-        found = State.UP;
-      }
-    }
-    return found;
-  }
-
-  private static Segment segmentAt(List<Segment> segs, Instant at) {
-    int lo = 0;
-    int hi = segs.size() - 1;
-    Segment best = null;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      Segment s = segs.get(mid);
-      if (s.start().isAfter(at)) {
-        hi = mid - 1;
-      } else {
-        best = s;
-        lo = mid + 1;
-      }
-    }
-    return best != null && at.isBefore(best.end()) ? best : null;
   }
 }
