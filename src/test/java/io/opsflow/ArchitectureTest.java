@@ -65,26 +65,13 @@ class ArchitectureTest {
           // incident, notify, sla and ticket reach into each other's stores
           "io.opsflow.incident.IncidentJson -> io.opsflow.sla.SlaClockRow",
           "io.opsflow.incident.IncidentDetails -> io.opsflow.notify.EffectStore",
-          "io.opsflow.notify.EffectStore -> io.opsflow.ticket.TicketStore",
-          "io.opsflow.sla.SlaClocks -> io.opsflow.ticket.TicketStore",
-          "io.opsflow.sla.SlaSteps -> io.opsflow.incident.HibernateIncidentStore",
-          "io.opsflow.sla.SlaSteps -> io.opsflow.ticket.TicketStore",
           "io.opsflow.ticket.TicketOutbox -> io.opsflow.notify.EffectStore",
           "io.opsflow.ticket.TicketSteps -> io.opsflow.sla.SlaClockRow",
           // the SLA clocks shown with a ticket or incident carry their row, not its kind and stop
           "io.opsflow.pages.SlaView -> io.opsflow.sla.SlaClockRow",
           "io.opsflow.slack.StatusText -> io.opsflow.sla.SlaClockRow",
-          // ticket and uptime use the access stores, not access.Users, Organizations, IssuedTokens
-          "io.opsflow.ticket.TicketActions -> io.opsflow.access.TokenRepository",
-          "io.opsflow.ticket.TicketActions -> io.opsflow.access.UserStore",
-          "io.opsflow.ticket.TicketActions -> io.opsflow.access.UserStore$UserRow",
-          "io.opsflow.ticket.TicketRoutes -> io.opsflow.access.UserStore",
-          "io.opsflow.ticket.mail.MailDrops -> io.opsflow.access.UserStore$UserRow",
-          "io.opsflow.ticket.mail.MailProcessor -> io.opsflow.access.UserStore",
-          "io.opsflow.ticket.mail.MailProcessor -> io.opsflow.access.UserStore$UserRow",
-          "io.opsflow.ticket.mail.MailRecords -> io.opsflow.access.TokenRepository",
-          "io.opsflow.uptime.MaintenanceRoutes -> io.opsflow.access.TokenRepository",
-          "io.opsflow.uptime.Uptime -> io.opsflow.access.TokenRepository");
+          // mail looks organizations up in the token store
+          "io.opsflow.ticket.mail.MailRecords -> io.opsflow.access.TokenRepository");
 
   private static JavaClasses classes;
 

@@ -1,7 +1,7 @@
 package io.opsflow.ticket;
 
 import io.opsflow.access.Principal;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Fields;
 import io.opsflow.kafka.Publisher;
@@ -33,7 +33,7 @@ public final class TicketActions {
   private final OpenTicketRequest opening;
   private final TicketStaffActions staff;
 
-  public TicketActions(TicketQueries queries, UserStore users, Publisher publisher, Clock clock) {
+  public TicketActions(TicketQueries queries, Users users, Publisher publisher, Clock clock) {
     this.queries = queries;
     this.publisher = publisher;
     this.clock = clock;

@@ -5,7 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opsflow.access.Authenticator;
 import io.opsflow.access.Principal;
-import io.opsflow.access.UserStore;
+import io.opsflow.access.Users;
 import io.opsflow.http.ApiException;
 import io.opsflow.http.Http;
 import io.opsflow.http.JsonBodies;
@@ -31,10 +31,10 @@ public final class TicketRoutes {
   private final Authenticator auth;
   private final TicketQueries queries;
   private final TicketActions actions;
-  private final UserStore users;
+  private final Users users;
 
   public TicketRoutes(
-      Authenticator auth, TicketQueries queries, TicketActions actions, UserStore users) {
+      Authenticator auth, TicketQueries queries, TicketActions actions, Users users) {
     this.auth = auth;
     this.queries = queries;
     this.actions = actions;

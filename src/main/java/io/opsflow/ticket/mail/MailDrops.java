@@ -1,6 +1,6 @@
 package io.opsflow.ticket.mail;
 
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
 import io.opsflow.ticket.model.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +30,7 @@ final class MailDrops {
 
   MailOutcome drop(
       InboundMail m,
-      Optional<UserStore.UserRow> sender,
+      Optional<? extends User> sender,
       MailFilter.Drop d,
       BiFunction<InboundMail, String, Optional<Ticket>> answered) {
     String who = m.from() == null ? "an unknown sender" : m.from();
@@ -43,7 +43,7 @@ final class MailDrops {
     if (t.isPresent()) {
       records.ticketNote(t.get().id(), KIND, line, clock.instant());
     } else {
-      String org = sender.map(UserStore.UserRow::organizationId).orElse(null);
+      String org = sender.map(User::organizationId).orElse(null);
       records.audit(org, ACTION, m.key(), line, clock.instant());
     }
     return MailOutcome.dropped(t.map(Ticket::id).orElse(null), line);

@@ -98,7 +98,13 @@ public final class MailIntake implements AutoCloseable {
       pollOnce();
     } catch (Exception e) {
       String id = Failures.logged("reading mail from " + settings.safeUrl(), e);
-      status = "last read " + clock.instant() + " failed; see the log under error id " + id;
+      status =
+          "last read "
+              + clock.instant()
+              + " failed: "
+              + MailFailure.reason(e)
+              + "; see the log under error id "
+              + id;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.opsflow.ticket.mail;
 
-import io.opsflow.access.UserStore;
+import io.opsflow.access.User;
+import io.opsflow.access.Users;
 import io.opsflow.ticket.model.Actor;
 import io.opsflow.ticket.model.Role;
 import io.opsflow.ticket.model.Ticket;
@@ -19,7 +20,7 @@ import java.util.Properties;
 public final class MailProcessor {
   private final Session session = Session.getInstance(new Properties());
   private final MailFilter filter;
-  private final UserStore users;
+  private final Users users;
   private final MailRecords records;
   private final MailQuarantine quarantine;
   private final MailQuarantining quarantining;
@@ -31,7 +32,7 @@ public final class MailProcessor {
 
   /** What the processor needs; {@code unknownSendersOrg} is an organization id or empty. */
   public record Parts(
-      UserStore users,
+      Users users,
       MailRecords records,
       MailQuarantine quarantine,
       TicketLog log,
@@ -85,7 +86,7 @@ public final class MailProcessor {
     String org =
         m == null || m.from() == null
             ? null
-            : users.byEmail(m.from()).map(UserStore.UserRow::organizationId).orElse(null);
+            : users.byEmail(m.from()).map(User::organizationId).orElse(null);
     String reason =
         "the mail is " + size + " bytes, over the limit of 25 MiB; only its headers are kept";
     return quarantining.quarantine(headers, m, org, reason, false);
@@ -98,13 +99,13 @@ public final class MailProcessor {
     } catch (UnparseableMail e) {
       return quarantining.quarantine(raw, null, null, e.getMessage(), release);
     }
-    Optional<UserStore.UserRow> user =
+    Optional<? extends User> user =
         m.from() == null ? Optional.empty() : users.byEmail(m.from()).filter(u -> u.active());
     Optional<MailFilter.Drop> drop = filter.check(m);
     if (drop.isPresent()) {
       return drops.drop(m, user, drop.get(), this::answered);
     }
-    String org = user.map(UserStore.UserRow::organizationId).orElse(null);
+    String org = user.map(User::organizationId).orElse(null);
     if (m.from() == null) {
       return quarantining.quarantine(raw, m, org, m.fromProblem(), release);
     }
@@ -116,7 +117,7 @@ public final class MailProcessor {
     }
     Actor actor;
     if (user.isPresent()) {
-      UserStore.UserRow u = user.get();
+      User u = user.get();
       actor = new Actor(u.id(), u.name(), u.role(), u.organizationId());
     } else if (unknownSendersOrg.isPresent()) {
       actor = new Actor(null, m.from(), Role.CUSTOMER, unknownSendersOrg.get());

@@ -53,7 +53,7 @@ class MailIdleTest {
     try {
       Await.until("the first read failed", () -> intake.status().contains("failed"));
       assertThat(intake.status())
-          .containsPattern("failed; see the log under error id [0-9a-f]{12}$")
+          .containsPattern("failed: [a-z ]+; see the log under error id [0-9a-f]{12}$")
           .doesNotContain("Exception")
           .doesNotContain("jakarta");
     } finally {

@@ -78,7 +78,8 @@ class UnknownSendersTest {
       Await.until("a failed read on the status", () -> intake.status().contains("failed"));
       assertThat(intake.status())
           .startsWith("configured: imap://locked@127.0.0.1:")
-          .contains("AuthenticationFailedException")
+          .contains("failed: the server refused the login; see the log under error id ")
+          .doesNotContain("Exception")
           .doesNotContain("wrong-pw");
     } finally {
       intake.close();
